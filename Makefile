@@ -1,0 +1,94 @@
+# seam-wasm: `make demo` builds the package and serves the example page against a local Seam
+# fake; `make test` runs every test. Both install whatever is missing first.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := pkg
+
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+CRATE_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+APT_PACKAGES := rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver
+
+# Tools from npm (wasm-opt) come before /usr/bin, whose binaryen is too old for this output.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# A rustup toolchain that has the wasm32 standard library is used as it is; otherwise Debian's
+# toolchain builds the standard library from source. One setting for every cargo call, so the
+# standard library is never rebuilt by a changed environment.
+ifeq ($(shell rustup target list --installed 2>/dev/null | grep -x wasm32-unknown-unknown),wasm32-unknown-unknown)
+WASM_CARGO := cargo
+WASM_CARGO_FLAGS :=
+WASM_ENV :=
+else
+WASM_CARGO := /usr/bin/cargo
+WASM_CARGO_FLAGS := -Zbuild-std=std,panic_abort
+WASM_ENV := RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld
+endif
+
+WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm
+# The features rustc enables for wasm32 by default; wasm-opt must accept them.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-reference-types --enable-multivalue
+
+.PHONY: setup setup-apt setup-wasm-bindgen setup-npm pkg test test-native test-wasm test-js demo clean
+
+setup: setup-apt setup-wasm-bindgen setup-npm
+
+setup-apt:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+setup-wasm-bindgen:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"; \
+	fi
+
+setup-npm: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+pkg: setup
+	$(WASM_ENV) $(WASM_CARGO) build --release --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS)
+	rm -rf build/bindgen pkg
+	wasm-bindgen --target web --weak-refs --out-dir build/bindgen $(WASM_OUT)
+	mkdir -p pkg
+	wasm-opt -Oz $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o pkg/seam_wasm_bg.wasm
+	cp build/bindgen/seam_wasm.js build/bindgen/seam_wasm.d.ts pkg/
+	cp -r build/bindgen/snippets pkg/
+	snippet=$$(ls build/bindgen/snippets); \
+	sed "s|@SNIPPET@|$$snippet|" pkg-template/index.js > pkg/index.js
+	sed "s|@VERSION@|$(CRATE_VERSION)|" pkg-template/package.json > pkg/package.json
+	cp pkg-template/index.d.ts pkg-template/errors.d.ts pkg-template/README.md pkg/
+	@printf 'pkg/seam_wasm_bg.wasm: %s bytes, %s gzip-9\n' \
+		"$$(wc -c < pkg/seam_wasm_bg.wasm)" "$$(gzip -9 -c pkg/seam_wasm_bg.wasm | wc -c)"
+
+test: pkg test-native test-wasm test-js
+
+test-native:
+	cargo test
+
+# Browser tests of the crate itself, in headless Chromium, against the fake.
+test-wasm: setup
+	node tests/js/support/with-fake.mjs -- env $(WASM_ENV) \
+		CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		CHROMEDRIVER=/usr/bin/chromedriver RUST_BACKTRACE=0 \
+		$(WASM_CARGO) test --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS) --test web
+
+# The built package in Chromium through its public JS API.
+test-js: pkg
+	node --test --test-concurrency=1 tests/js/
+
+demo: pkg
+	node tests/js/support/demo.mjs
+
+clean:
+	rm -rf build pkg target

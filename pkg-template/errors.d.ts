@@ -1,0 +1,47 @@
+/** A Seam API error: the API answered with `{ error: { type, message } }`. */
+export declare class SeamHttpApiError extends Error {
+  /** The API's error `type`, e.g. `device_not_found`. */
+  readonly code: string
+  /** The HTTP status of the response. */
+  readonly statusCode: number
+  /** The `seam-request-id` response header, when the browser may read it. */
+  readonly requestId: string | null
+  /** The API error's `data`, when it has one. */
+  readonly data?: unknown
+}
+
+/** A 401. `code` keeps the API's own type (`client_session_expired`, `unauthorized`, ...). */
+export declare class SeamHttpUnauthorizedError extends SeamHttpApiError {}
+
+/** An `invalid_input` error, with the API's validation errors by parameter. */
+export declare class SeamHttpInvalidInputError extends SeamHttpApiError {
+  readonly validationErrors: Array<{ parameterName: string; errorMessages: string[] }>
+  getValidationErrorMessages(parameterName: string): string[]
+}
+
+/** A token or key of the wrong kind or format, refused before any request. */
+export declare class SeamHttpInvalidTokenError extends Error {}
+
+/** A client option or factory argument that is not valid, refused before any request. */
+export declare class SeamHttpInvalidOptionsError extends Error {}
+
+/** A response that is not Seam JSON: empty, HTML, truncated, or missing its resource. */
+export declare class SeamHttpInvalidResponseError extends Error {
+  readonly statusCode: number
+  readonly requestId: string | null
+}
+
+/** The request never got a response (offline, DNS, CORS refusal, connection reset). `cause` holds the browser's error. */
+export declare class SeamHttpNetworkError extends Error {}
+
+/** The client was signed out, here or in another tab; make a new client to go on. */
+export declare class SeamHttpSignedOutError extends Error {}
+
+export declare function isSeamHttpApiError(error: unknown): error is SeamHttpApiError
+export declare function isSeamHttpUnauthorizedError(error: unknown): error is SeamHttpUnauthorizedError
+export declare function isSeamHttpInvalidInputError(error: unknown): error is SeamHttpInvalidInputError
+export declare function isSeamHttpInvalidTokenError(error: unknown): error is SeamHttpInvalidTokenError
+export declare function isSeamHttpInvalidOptionsError(error: unknown): error is SeamHttpInvalidOptionsError
+export declare function isSeamHttpInvalidResponseError(error: unknown): error is SeamHttpInvalidResponseError
+export declare function isSeamHttpNetworkError(error: unknown): error is SeamHttpNetworkError
+export declare function isSeamHttpSignedOutError(error: unknown): error is SeamHttpSignedOutError

@@ -1,0 +1,461 @@
+//! `SeamClient`: its factories, its session, and the route namespaces.
+//!
+//! Every exported method runs synchronously up to the first await: it checks its arguments,
+//! clones the `Rc` of the shared state and hands back a Promise. Concurrent calls and `free()`
+//! while a call is in flight are therefore safe.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use crate::auth::{self, Session};
+use crate::error::{invalid_options, ApiError, SdkError};
+use crate::http::{self, Auth, Credentials};
+use crate::options::{self, Options};
+use crate::routes::{self, Route};
+use crate::sha256::sha256_hex;
+use crate::storage::{scope_key, Store, Watch};
+
+/// 401 types that prove the session itself is dead, with no need to ask again.
+const DEAD_SESSION_CODES: &[&str] = &["client_session_expired", "client_session_revoked", "client_session_not_found"];
+
+enum Mode {
+    /// Can mint a new session with `get_or_create`. The user identifier key stays in memory only.
+    PublishableKey { key: String, user_identifier_key: String },
+    /// A token handed in by the page; a dead one can only be dropped.
+    ClientSessionToken,
+}
+
+struct Inner {
+    endpoint: String,
+    mode: Mode,
+    store: Store,
+    /// `None` once signed out.
+    session: RefCell<Option<Session>>,
+    /// The renewal in flight, shared by every call that needs it.
+    renewal: RefCell<Option<Promise>>,
+    watch: RefCell<Option<Watch>>,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Inner {
+    fn new(endpoint: String, mode: Mode, store: Store, session: Session) -> Rc<Inner> {
+        let inner = Rc::new(Inner {
+            endpoint,
+            mode,
+            store,
+            session: RefCell::new(Some(session)),
+            renewal: RefCell::new(None),
+            watch: RefCell::new(None),
+        });
+        let weak: Weak<Inner> = Rc::downgrade(&inner);
+        let watch = inner.store.watch(move || {
+            if let Some(inner) = weak.upgrade() {
+                // Another tab replaced or removed this scope's session: follow it.
+                inner.session.replace(inner.store.read());
+            }
+        });
+        inner.watch.replace(watch);
+        inner
+    }
+
+    fn token(&self) -> Result<String, SdkError> {
+        self.session.borrow().as_ref().map(|s| s.token.clone()).ok_or(SdkError::SignedOut)
+    }
+
+    fn install(&self, session: Session) {
+        self.store.write(&session);
+        self.session.replace(Some(session));
+    }
+
+    fn sign_out(&self) {
+        self.session.replace(None);
+        self.store.remove();
+    }
+
+    async fn send(&self, route: &Route, url: &str, body: Option<JsValue>, token: &str) -> Result<JsValue, SdkError> {
+        let response = http::send(http::Request {
+            method: route.method,
+            url: url.to_owned(),
+            path: route.path,
+            auth: Auth::ClientSessionToken(token),
+            body,
+            credentials: Credentials::Include,
+        })
+        .await?;
+        http::response_value(&response, route.path, route.response_key)
+    }
+
+    /// One call: renew first if the session is known to have expired, and once more on a 401.
+    async fn execute(self: &Rc<Self>, route: &Route, url: &str, body: Option<JsValue>) -> Result<JsValue, SdkError> {
+        let mut token = self.token()?;
+        let expired = self.session.borrow().as_ref().is_some_and(|s| s.is_dead(now_ms()));
+        if expired && matches!(self.mode, Mode::PublishableKey { .. }) {
+            self.renew(&token, None).await?;
+            token = self.token()?;
+        }
+        match self.send(route, url, body.clone(), &token).await {
+            Err(SdkError::Api(error)) if error.status == 401 => {
+                if !self.renew(&token, Some(&error.code)).await? {
+                    return Err(SdkError::Api(error));
+                }
+                self.send(route, url, body, &self.token()?).await
+            }
+            result => result,
+        }
+    }
+
+    /// Makes sure `used` is no longer the session if it is dead; `Ok(true)` when a call made
+    /// with `used` should be tried again with the current token.
+    async fn renew(self: &Rc<Self>, used: &str, rejected_with: Option<&str>) -> Result<bool, SdkError> {
+        if self.token()? != used {
+            return Ok(true);
+        }
+        let pending = self.renewal.borrow().clone();
+        let promise = pending.unwrap_or_else(|| {
+            let inner = self.clone();
+            let used = used.to_owned();
+            let rejected_with = rejected_with.map(str::to_owned);
+            let promise = future_to_promise(async move {
+                let result = inner.renew_now(&used, rejected_with.as_deref()).await;
+                inner.renewal.replace(None);
+                result.map(|()| JsValue::UNDEFINED).map_err(JsValue::from)
+            });
+            self.renewal.replace(Some(promise.clone()));
+            promise
+        });
+        JsFuture::from(promise).await.map_err(SdkError::Js)?;
+        Ok(self.token()? != used)
+    }
+
+    async fn renew_now(&self, used: &str, rejected_with: Option<&str>) -> Result<(), SdkError> {
+        // A 401 of a general kind may be about the route, not the session: ask before dropping it.
+        if let Some(code) = rejected_with {
+            if !DEAD_SESSION_CODES.contains(&code) && self.is_alive(used).await {
+                return Ok(());
+            }
+        }
+        if self.token()? != used {
+            return Ok(());
+        }
+        // Another tab may already have renewed this scope.
+        if let Some(stored) = self.store.read().filter(|s| s.token != used && !s.is_dead(now_ms())) {
+            self.session.replace(Some(stored));
+            return Ok(());
+        }
+        self.store.remove();
+        let Mode::PublishableKey { key, user_identifier_key } = &self.mode else {
+            return Ok(());
+        };
+        let fresh = live(auth::get_or_create(&self.endpoint, key, user_identifier_key).await?)?;
+        // The API can hand back the very session it just refused; trying it again would loop.
+        if fresh.token != used {
+            self.install(fresh);
+        }
+        Ok(())
+    }
+
+    /// Whether the API still accepts `token`; when it cannot tell (no answer), assume it does.
+    async fn is_alive(&self, token: &str) -> bool {
+        let route = &routes::CLIENT_SESSIONS_GET;
+        let url = [self.endpoint.as_str(), route.path].concat();
+        !matches!(self.send(route, &url, None, token).await, Err(SdkError::Api(e)) if e.status == 401)
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.watch.get_mut().take();
+    }
+}
+
+/// Refuses a session that `get_or_create` returned already dead (the API does that for a user
+/// whose session was revoked or has expired).
+fn live(session: Session) -> Result<Session, SdkError> {
+    if !session.is_dead(now_ms()) {
+        return Ok(session);
+    }
+    let (code, message) = if session.revoked {
+        ("client_session_revoked", "The Seam API returned a revoked client session for this user")
+    } else {
+        ("client_session_expired", "The Seam API returned an expired client session for this user")
+    };
+    Err(SdkError::Api(ApiError {
+        status: 401,
+        code: code.to_owned(),
+        message: message.to_owned(),
+        request_id: None,
+        data: JsValue::UNDEFINED,
+        validation_errors: JsValue::UNDEFINED,
+    }))
+}
+
+/// Checks the parameters now, so that bad ones fail before anything is sent.
+fn call(inner: &Rc<Inner>, route: &'static Route, params: Option<JsValue>) -> Promise {
+    let params = params.unwrap_or(JsValue::UNDEFINED);
+    let prepared = (|| -> Result<_, SdkError> {
+        let absent = params.is_undefined() || params.is_null();
+        if !absent && (!params.is_object() || js_sys::Array::is_array(&params) || params.is_function()) {
+            return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
+        }
+        if route.method.uses_query() {
+            Ok((http::query_url(&inner.endpoint, route.path, &params)?, None))
+        } else {
+            Ok(([inner.endpoint.as_str(), route.path].concat(), Some(http::json_body(&params, route.path)?)))
+        }
+    })();
+    let (url, body) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => return Promise::reject(&error.into()),
+    };
+    let inner = inner.clone();
+    future_to_promise(async move { inner.execute(route, &url, body).await.map_err(JsValue::from) })
+}
+
+fn string_arg(value: &JsValue) -> String {
+    value.as_string().unwrap_or_default()
+}
+
+/// A Seam API client for the browser, authenticated with a client session.
+#[wasm_bindgen(js_name = SeamClient)]
+pub struct SeamClient {
+    inner: Rc<Inner>,
+    action_attempts: JsValue,
+    client_sessions: JsValue,
+    devices: JsValue,
+    locks: JsValue,
+}
+
+impl SeamClient {
+    fn wrap(inner: Rc<Inner>) -> SeamClient {
+        SeamClient {
+            action_attempts: SeamClientActionAttempts { inner: inner.clone() }.into(),
+            client_sessions: SeamClientClientSessions { inner: inner.clone() }.into(),
+            devices: SeamClientDevices { inner: inner.clone() }.into(),
+            locks: SeamClientLocks { inner: inner.clone() }.into(),
+            inner,
+        }
+    }
+
+    fn token_client(token: &JsValue, options: &Options, session: Option<Session>) -> Result<SeamClient, SdkError> {
+        let token = string_arg(token);
+        auth::check_client_session_token(&token)?;
+        let store = Store::new(options.storage, scope_key(&options.endpoint, "client-session-token"));
+        // Keep what is known about the stored session (its expiry) when it is the same token.
+        let session = session
+            .or_else(|| store.read())
+            .filter(|stored| stored.token == token)
+            .unwrap_or_else(|| Session::from_token(token));
+        store.write(&session);
+        Ok(SeamClient::wrap(Inner::new(options.endpoint.clone(), Mode::ClientSessionToken, store, session)))
+    }
+}
+
+#[wasm_bindgen(js_class = SeamClient)]
+impl SeamClient {
+    /// Not for use: make a client with `SeamClient.fromPublishableKey` or
+    /// `SeamClient.fromClientSessionToken`.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<SeamClient, JsValue> {
+        Err(invalid_options(
+            "new SeamClient() is not supported; use await SeamClient.fromPublishableKey(publishableKey, userIdentifierKey, options) or SeamClient.fromClientSessionToken(clientSessionToken, options)",
+        )
+        .into())
+    }
+
+    /// A client for one user of a publishable key. Resumes the session stored for this
+    /// endpoint, key and user when it is still valid (no request); otherwise calls
+    /// `/client_sessions/get_or_create` and stores the new session.
+    #[wasm_bindgen(js_name = fromPublishableKey, unchecked_return_type = "Promise<SeamClient>")]
+    pub fn from_publishable_key(
+        #[wasm_bindgen(unchecked_param_type = "string")] publishable_key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] user_identifier_key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SeamClientOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let prepared = (|| -> Result<_, SdkError> {
+            let key = string_arg(&publishable_key);
+            auth::check_publishable_key(&key)?;
+            let user_identifier_key = user_identifier_key
+                .as_string()
+                .filter(|uik| !uik.trim().is_empty())
+                .ok_or_else(|| invalid_options("userIdentifierKey must be a non-empty string"))?;
+            if auth::looks_like_email(&user_identifier_key) {
+                web_sys::console::warn_1(&JsValue::from_str(
+                    "Using an email for the userIdentifierKey is insecure and may return an error in the future! Use an opaque id such as a UUID.",
+                ));
+            }
+            let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
+            let scope = [key.as_str(), ":", &sha256_hex(user_identifier_key.as_bytes())].concat();
+            let store = Store::new(options.storage, scope_key(&options.endpoint, &scope));
+            Ok((options.endpoint, key, user_identifier_key, store))
+        })();
+        let (endpoint, key, user_identifier_key, store) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return Promise::reject(&error.into()),
+        };
+        future_to_promise(async move {
+            let session = match store.read().filter(|s| !s.is_dead(now_ms())) {
+                Some(stored) => stored,
+                None => {
+                    let fresh = live(auth::get_or_create(&endpoint, &key, &user_identifier_key).await?)?;
+                    store.write(&fresh);
+                    fresh
+                }
+            };
+            let mode = Mode::PublishableKey { key, user_identifier_key };
+            Ok(SeamClient::wrap(Inner::new(endpoint, mode, store, session)).into())
+        })
+    }
+
+    /// A client for a client session token made by your backend. The token is stored for this
+    /// endpoint, so a later page load can resume it with `fromStoredClientSessionToken`.
+    #[wasm_bindgen(js_name = fromClientSessionToken)]
+    pub fn from_client_session_token(
+        #[wasm_bindgen(unchecked_param_type = "string")] client_session_token: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SeamClientOptions")] options: Option<JsValue>,
+    ) -> Result<SeamClient, JsValue> {
+        let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
+        Ok(SeamClient::token_client(&client_session_token, &options, None)?)
+    }
+
+    /// The client session token stored by `fromClientSessionToken` for this endpoint, as a
+    /// client; `null` when there is none, it has expired, or the API refused it.
+    #[wasm_bindgen(js_name = fromStoredClientSessionToken)]
+    pub fn from_stored_client_session_token(
+        #[wasm_bindgen(unchecked_param_type = "SeamClientOptions")] options: Option<JsValue>,
+    ) -> Result<Option<SeamClient>, JsValue> {
+        let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
+        let store = Store::new(options.storage, scope_key(&options.endpoint, "client-session-token"));
+        let Some(session) = store.read() else { return Ok(None) };
+        if session.is_dead(now_ms()) {
+            store.remove();
+            return Ok(None);
+        }
+        let token = JsValue::from_str(&session.token);
+        Ok(Some(SeamClient::token_client(&token, &options, Some(session))?))
+    }
+
+    /// The client session token in use; `null` after `signOut()`.
+    #[wasm_bindgen(getter = clientSessionToken, unchecked_return_type = "string | null")]
+    pub fn client_session_token(&self) -> JsValue {
+        self.inner.token().map_or(JsValue::NULL, |token| JsValue::from_str(&token))
+    }
+
+    /// Switches to another client session token after `GET /client_sessions/get` accepts it;
+    /// if the check fails, the current token stays and the promise rejects.
+    #[wasm_bindgen(js_name = updateClientSessionToken, unchecked_return_type = "Promise<void>")]
+    pub fn update_client_session_token(&self, #[wasm_bindgen(unchecked_param_type = "string")] client_session_token: JsValue) -> Promise {
+        let token = string_arg(&client_session_token);
+        if let Err(error) = auth::check_client_session_token(&token) {
+            return Promise::reject(&error.into());
+        }
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let route = &routes::CLIENT_SESSIONS_GET;
+            let url = [inner.endpoint.as_str(), route.path].concat();
+            let found = inner.send(route, &url, None, &token).await?;
+            let session = Session::from_js(&found).filter(|s| s.token == token).unwrap_or_else(|| Session::from_token(token));
+            inner.install(session);
+            Ok(JsValue::UNDEFINED)
+        })
+    }
+
+    /// Forgets this client's session, in storage too. Later calls reject with
+    /// `SeamHttpSignedOutError`; other clients of the same scope, in any tab, are signed out too.
+    #[wasm_bindgen(js_name = signOut)]
+    pub fn sign_out(&self) {
+        self.inner.sign_out();
+    }
+
+    /// `/action_attempts/*`
+    #[wasm_bindgen(getter = actionAttempts, unchecked_return_type = "SeamClientActionAttempts")]
+    pub fn action_attempts(&self) -> JsValue {
+        self.action_attempts.clone()
+    }
+
+    /// `/client_sessions/*`
+    #[wasm_bindgen(getter = clientSessions, unchecked_return_type = "SeamClientClientSessions")]
+    pub fn client_sessions(&self) -> JsValue {
+        self.client_sessions.clone()
+    }
+
+    /// `/devices/*`
+    #[wasm_bindgen(getter = devices, unchecked_return_type = "SeamClientDevices")]
+    pub fn devices(&self) -> JsValue {
+        self.devices.clone()
+    }
+
+    /// `/locks/*`
+    #[wasm_bindgen(getter = locks, unchecked_return_type = "SeamClientLocks")]
+    pub fn locks(&self) -> JsValue {
+        self.locks.clone()
+    }
+}
+
+/// Declares a route namespace class with one method per route.
+macro_rules! namespace {
+    ($(#[$doc:meta])* $name:ident { $($(#[$mdoc:meta])* $js:literal $method:ident => $route:ident : $ret:literal;)* }) => {
+        $(#[$doc])*
+        #[wasm_bindgen]
+        pub struct $name {
+            inner: Rc<Inner>,
+        }
+
+        #[wasm_bindgen]
+        impl $name {
+            $(
+                $(#[$mdoc])*
+                #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
+                pub fn $method(&self, #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: Option<JsValue>) -> Promise {
+                    call(&self.inner, &routes::$route, params)
+                }
+            )*
+        }
+    };
+}
+
+namespace!(
+    /// Routes under `/action_attempts`.
+    SeamClientActionAttempts {
+        /// `GET /action_attempts/get`
+        "get" get => ACTION_ATTEMPTS_GET: "Promise<ActionAttempt>";
+    }
+);
+
+namespace!(
+    /// Routes under `/client_sessions`.
+    SeamClientClientSessions {
+        /// `GET /client_sessions/get`: this client's own session.
+        "get" get => CLIENT_SESSIONS_GET: "Promise<ClientSession>";
+    }
+);
+
+namespace!(
+    /// Routes under `/devices`.
+    SeamClientDevices {
+        /// `GET /devices/get`
+        "get" get => DEVICES_GET: "Promise<Device>";
+        /// `GET /devices/list`
+        "list" list => DEVICES_LIST: "Promise<Device[]>";
+    }
+);
+
+namespace!(
+    /// Routes under `/locks`.
+    SeamClientLocks {
+        /// `GET /locks/get`
+        "get" get => LOCKS_GET: "Promise<Device>";
+        /// `GET /locks/list`
+        "list" list => LOCKS_LIST: "Promise<Device[]>";
+        /// `POST /locks/lock_door`: resolves with the action attempt.
+        "lockDoor" lock_door => LOCKS_LOCK_DOOR: "Promise<ActionAttempt>";
+        /// `POST /locks/unlock_door`: resolves with the action attempt.
+        "unlockDoor" unlock_door => LOCKS_UNLOCK_DOOR: "Promise<ActionAttempt>";
+    }
+);

@@ -1,0 +1,119 @@
+//! The SDK's errors. Each becomes one of the JS classes in `js/errors.js`, so that callers get
+//! `instanceof`, `name`, `code` and `cause` as with any other JS error.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createError)]
+    fn create_error(kind: &str, message: &str, fields: &JsValue) -> JsValue;
+}
+
+/// Everything a call can fail with.
+#[derive(Debug)]
+pub enum SdkError {
+    /// The API answered with a Seam error body.
+    Api(ApiError),
+    /// A token or key of the wrong kind or format.
+    InvalidToken(String),
+    /// An option or factory argument that is not valid.
+    InvalidOptions(String),
+    /// A response that is not Seam JSON.
+    InvalidResponse { status: u16, request_id: Option<String>, message: String },
+    /// No response at all; `cause` is the browser's error.
+    Network { message: String, cause: JsValue },
+    /// The client was signed out.
+    SignedOut,
+    /// Parameters that are not what the route takes (JS `TypeError`, as with @seamapi/http).
+    Type(String),
+    /// An error that is already a JS value (shared between calls waiting on one renewal).
+    Js(JsValue),
+}
+
+/// The API's `{ error: { type, message, ... } }`, with the response's status.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+    pub request_id: Option<String>,
+    pub data: JsValue,
+    pub validation_errors: JsValue,
+}
+
+/// Which JS class an API error becomes: 401s stay unauthorized whatever their type, and keep it.
+pub fn api_error_kind(status: u16, code: &str) -> &'static str {
+    if status == 401 {
+        "unauthorized"
+    } else if code == "invalid_input" {
+        "invalidInput"
+    } else {
+        "api"
+    }
+}
+
+pub fn invalid_token(message: &str) -> SdkError {
+    SdkError::InvalidToken(["SeamHttp received an invalid token: ", message].concat())
+}
+
+pub fn invalid_options(message: &str) -> SdkError {
+    SdkError::InvalidOptions(["SeamHttp received invalid options: ", message].concat())
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn opt_str(value: &Option<String>) -> JsValue {
+    value.as_deref().map_or(JsValue::NULL, JsValue::from_str)
+}
+
+impl From<SdkError> for JsValue {
+    fn from(error: SdkError) -> JsValue {
+        let fields = Object::new();
+        let (kind, message) = match error {
+            SdkError::Js(value) => return value,
+            SdkError::Api(api) => {
+                set(&fields, "code", &JsValue::from_str(&api.code));
+                set(&fields, "statusCode", &JsValue::from(api.status));
+                set(&fields, "requestId", &opt_str(&api.request_id));
+                set(&fields, "data", &api.data);
+                set(&fields, "validationErrors", &api.validation_errors);
+                (api_error_kind(api.status, &api.code), api.message)
+            }
+            SdkError::InvalidToken(message) => ("invalidToken", message),
+            SdkError::InvalidOptions(message) => ("invalidOptions", message),
+            SdkError::InvalidResponse { status, request_id, message } => {
+                set(&fields, "statusCode", &JsValue::from(status));
+                set(&fields, "requestId", &opt_str(&request_id));
+                ("invalidResponse", message)
+            }
+            SdkError::Network { message, cause } => {
+                set(&fields, "cause", &cause);
+                ("network", message)
+            }
+            SdkError::SignedOut => (
+                "signedOut",
+                "This client was signed out; create a new one with SeamClient.fromPublishableKey or SeamClient.fromClientSessionToken"
+                    .to_owned(),
+            ),
+            SdkError::Type(message) => ("type", message),
+        };
+        create_error(kind, &message, &fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_error_kind;
+
+    #[test]
+    fn unauthorized_keeps_its_class_whatever_the_type() {
+        assert_eq!(api_error_kind(401, "client_session_expired"), "unauthorized");
+        assert_eq!(api_error_kind(401, "invalid_input"), "unauthorized");
+        assert_eq!(api_error_kind(400, "invalid_input"), "invalidInput");
+        assert_eq!(api_error_kind(404, "device_not_found"), "api");
+    }
+}

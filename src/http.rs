@@ -1,0 +1,378 @@
+//! Building a request, sending it with the global `fetch`, and turning the response into a value
+//! or a typed error. Bodies are parsed by the JS engine's own `JSON.parse` and handed back as JS
+//! values, so response data never crosses into wasm memory.
+
+use js_sys::{Array, JsString, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, RequestCredentials, RequestInit, Response};
+
+use crate::error::{ApiError, SdkError};
+
+#[wasm_bindgen]
+extern "C" {
+    // The global `fetch`, not `window.fetch`, so that workers and other hosts work too.
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn fetch(input: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+
+    // Takes the body as a JS string: no copy into wasm and back.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+
+    /// GET carries its parameters in the query string; the others in a JSON body.
+    pub fn uses_query(self) -> bool {
+        self == Method::Get
+    }
+}
+
+pub enum Credentials {
+    Include,
+    Omit,
+}
+
+pub enum Auth<'a> {
+    PublishableKey(&'a str),
+    ClientSessionToken(&'a str),
+}
+
+pub struct Request<'a> {
+    pub method: Method,
+    pub url: String,
+    /// The route path, for error messages.
+    pub path: &'a str,
+    pub auth: Auth<'a>,
+    pub body: Option<JsValue>,
+    pub credentials: Credentials,
+}
+
+const SDK_NAME: &str = "seam-wasm";
+const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn headers(auth: &Auth, has_body: bool) -> Result<Headers, JsValue> {
+    let headers = Headers::new()?;
+    match auth {
+        Auth::PublishableKey(key) => headers.set("seam-publishable-key", key)?,
+        Auth::ClientSessionToken(token) => {
+            headers.set("authorization", &["Bearer ", token].concat())?;
+            headers.set("client-session-token", token)?;
+        }
+    }
+    if has_body {
+        headers.set("content-type", "application/json")?;
+    }
+    headers.set("seam-sdk-name", SDK_NAME)?;
+    headers.set("seam-sdk-version", SDK_VERSION)?;
+    Ok(headers)
+}
+
+fn network_error(request: &Request, cause: JsValue) -> SdkError {
+    SdkError::Network {
+        message: ["Could not reach the Seam API for ", request.method.as_str(), " ", request.path, ": no response"].concat(),
+        cause,
+    }
+}
+
+/// Sends the request and returns the parsed JSON body of a 2xx response.
+pub async fn send(request: Request<'_>) -> Result<JsValue, SdkError> {
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    // A header value the browser refuses (a token with a newline, say) is bad input, not a panic.
+    let headers = headers(&request.auth, request.body.is_some())
+        .map_err(|e| SdkError::Type(["Invalid header value for ", request.path, ": ", &describe(&e)].concat()))?;
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(body);
+    }
+    init.set_credentials(match request.credentials {
+        Credentials::Include => RequestCredentials::Include,
+        Credentials::Omit => RequestCredentials::Omit,
+    });
+
+    let promise = fetch(&request.url, &init).map_err(|e| network_error(&request, e))?;
+    let response: Response = JsFuture::from(promise)
+        .await
+        .map_err(|e| network_error(&request, e))?
+        .unchecked_into();
+    let status = response.status();
+    let request_id = response.headers().get("seam-request-id").ok().flatten();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await.map_err(|e| network_error(&request, e))?,
+        Err(e) => return Err(network_error(&request, e)),
+    };
+    let body = parse_json(&text).ok().filter(JsValue::is_object);
+
+    if (200..300).contains(&status) {
+        return body.ok_or_else(|| invalid_body(status, request_id, request.path, describe_text(&text)));
+    }
+    match body.as_ref().and_then(api_error_of) {
+        Some((code, message, error)) => Err(SdkError::Api(ApiError {
+            status,
+            code,
+            message,
+            request_id,
+            data: get(&error, "data"),
+            validation_errors: get(&error, "validation_errors"),
+        })),
+        None => Err(invalid_body(status, request_id, request.path, describe_text(&text))),
+    }
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `{ error: { type: string, message?: string } }` → (type, message, error object).
+fn api_error_of(body: &JsValue) -> Option<(String, String, JsValue)> {
+    let error = get(body, "error");
+    let code = get(&error, "type").as_string().filter(|code| !code.is_empty())?;
+    let message = get(&error, "message").as_string().unwrap_or_else(|| code.clone());
+    Some((code, message, error))
+}
+
+fn describe(value: &JsValue) -> String {
+    js_sys::Error::from(value.clone()).to_string().into()
+}
+
+fn describe_text(text: &JsValue) -> &'static str {
+    match text.dyn_ref::<JsString>().map(JsString::length) {
+        Some(0) | None => "an empty body",
+        _ => "a body that is not Seam JSON",
+    }
+}
+
+pub fn invalid_body(status: u16, request_id: Option<String>, path: &str, what: &str) -> SdkError {
+    let mut status_text = String::new();
+    push_u32(&mut status_text, status.into());
+    SdkError::InvalidResponse {
+        status,
+        request_id,
+        message: ["The Seam API answered ", path, " with HTTP ", &status_text, " and ", what].concat(),
+    }
+}
+
+fn push_u32(out: &mut String, mut n: u32) {
+    let start = out.len();
+    loop {
+        out.insert(start, char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+}
+
+/// The route's resource: `body[response_key]`, which must be present.
+pub fn response_value(body: &JsValue, path: &str, response_key: &str) -> Result<JsValue, SdkError> {
+    let value = get(body, response_key);
+    if value.is_undefined() {
+        return Err(invalid_body(200, None, path, &["no \"", response_key, "\" in its body"].concat()));
+    }
+    Ok(value)
+}
+
+/// Parameters as a JSON body. `undefined` sends `{}`: the API wants an object.
+pub fn json_body(params: &JsValue, path: &str) -> Result<JsValue, SdkError> {
+    if params.is_undefined() || params.is_null() {
+        return Ok(JsValue::from_str("{}"));
+    }
+    js_sys::JSON::stringify(params)
+        .map(JsValue::from)
+        .map_err(|e| SdkError::Type(["Parameters for ", path, " could not be serialized: ", &describe(&e)].concat()))
+}
+
+/// A query-string value, read from the JS parameters; serialization below is pure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryValue {
+    Omit,
+    Null,
+    Text(String),
+    List(Vec<QueryValue>),
+    Map(Vec<(String, QueryValue)>),
+}
+
+/// Flattens parameters into sorted `(key, value)` pairs the way @seamapi/http does: dotted
+/// nesting, repeated keys for arrays (`key=` for an empty one), `null` as an empty value,
+/// `undefined` and `''` omitted, and `_strict=true` appended when anything was written.
+pub fn query_pairs(params: &[(String, QueryValue)]) -> Result<Vec<(String, String)>, String> {
+    fn walk(key: &str, value: &QueryValue, out: &mut Vec<(String, String)>) -> Result<(), String> {
+        match value {
+            QueryValue::Omit => {}
+            QueryValue::Null => out.push((key.to_owned(), String::new())),
+            QueryValue::Text(text) if text.is_empty() => {}
+            QueryValue::Text(text) => out.push((key.to_owned(), text.clone())),
+            QueryValue::List(items) if items.is_empty() => out.push((key.to_owned(), String::new())),
+            QueryValue::List(items) => {
+                for item in items {
+                    match item {
+                        QueryValue::List(_) | QueryValue::Map(_) => {
+                            return Err(["Cannot put nested arrays or objects inside the array ", key, " in a query string"].concat())
+                        }
+                        _ => walk(key, item, out)?,
+                    }
+                }
+            }
+            QueryValue::Map(entries) => walk_entries(&[key, "."].concat(), entries, out)?,
+        }
+        Ok(())
+    }
+    fn walk_entries(prefix: &str, entries: &[(String, QueryValue)], out: &mut Vec<(String, String)>) -> Result<(), String> {
+        for (name, value) in entries {
+            // A dot would be read back as nesting.
+            if name.contains('.') {
+                return Err(["Query parameter names cannot contain a dot: ", name].concat());
+            }
+            walk(&[prefix, name].concat(), value, out)?;
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk_entries("", params, &mut out)?;
+    // Stable: repeated keys keep their array order.
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    if !out.is_empty() {
+        out.push(("_strict".to_owned(), "true".to_owned()));
+    }
+    Ok(out)
+}
+
+/// Reads a JS value into a `QueryValue`; `Err` names what cannot go in a query string.
+pub fn query_value(value: &JsValue) -> Result<QueryValue, String> {
+    if value.is_undefined() {
+        return Ok(QueryValue::Omit);
+    }
+    if value.is_null() {
+        return Ok(QueryValue::Null);
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(QueryValue::Text(text));
+    }
+    if let Some(flag) = value.as_bool() {
+        return Ok(QueryValue::Text(if flag { "true" } else { "false" }.to_owned()));
+    }
+    if let Some(number) = value.as_f64() {
+        if !number.is_finite() {
+            return Err("NaN and Infinity cannot be sent".to_owned());
+        }
+        return Ok(QueryValue::Text(JsString::from(value.clone()).into()));
+    }
+    if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        if date.get_time().is_nan() {
+            return Err("an invalid Date cannot be sent".to_owned());
+        }
+        return Ok(QueryValue::Text(date.to_iso_string().into()));
+    }
+    if Array::is_array(value) {
+        let items: Result<Vec<_>, _> = Array::from(value).iter().map(|item| query_value(&item)).collect();
+        return Ok(QueryValue::List(items?));
+    }
+    if value.is_object() && !value.is_function() {
+        return Ok(QueryValue::Map(object_entries(value)?));
+    }
+    Err("only strings, numbers, booleans, dates, arrays and plain objects can be sent".to_owned())
+}
+
+pub fn object_entries(value: &JsValue) -> Result<Vec<(String, QueryValue)>, String> {
+    let object: &Object = value.unchecked_ref();
+    Object::keys(object)
+        .iter()
+        .map(|key| {
+            let name = key.as_string().unwrap_or_default();
+            let item = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            query_value(&item).map(|item| (name, item))
+        })
+        .collect()
+}
+
+/// `path?query` for a GET or DELETE route.
+pub fn query_url(endpoint: &str, path: &str, params: &JsValue) -> Result<String, SdkError> {
+    let bad = |why: String| SdkError::Type(["Parameters for ", path, " cannot be sent: ", &why].concat());
+    let entries = if params.is_undefined() || params.is_null() { Vec::new() } else { object_entries(params).map_err(bad)? };
+    let pairs = query_pairs(&entries).map_err(bad)?;
+    if pairs.is_empty() {
+        return Ok([endpoint, path].concat());
+    }
+    let search = web_sys::UrlSearchParams::new().map_err(SdkError::Js)?;
+    for (key, value) in &pairs {
+        search.append(key, value);
+    }
+    Ok([endpoint, path, "?", &String::from(search.to_string())].concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> QueryValue {
+        QueryValue::Text(s.to_owned())
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn query_is_sorted_flattened_and_strict() {
+        let params = vec![
+            ("limit".to_owned(), text("2")),
+            ("device_ids".to_owned(), QueryValue::List(vec![text("a"), text("b")])),
+            ("custom".to_owned(), QueryValue::Map(vec![("x".to_owned(), text("1"))])),
+            ("gone".to_owned(), QueryValue::Omit),
+            ("blank".to_owned(), text("")),
+            ("nothing".to_owned(), QueryValue::Null),
+            ("none".to_owned(), QueryValue::List(vec![])),
+        ];
+        assert_eq!(
+            query_pairs(&params).unwrap(),
+            pairs(&[
+                ("custom.x", "1"),
+                ("device_ids", "a"),
+                ("device_ids", "b"),
+                ("limit", "2"),
+                ("none", ""),
+                ("nothing", ""),
+                ("_strict", "true"),
+            ])
+        );
+    }
+
+    #[test]
+    fn empty_query_has_no_strict_flag() {
+        assert!(query_pairs(&[]).unwrap().is_empty());
+        assert!(query_pairs(&[("a".to_owned(), QueryValue::Omit)]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn refuses_what_cannot_be_a_query() {
+        assert!(query_pairs(&[("a.b".to_owned(), text("1"))]).is_err());
+        let dotted = QueryValue::Map(vec![("x.y".to_owned(), text("1"))]);
+        assert!(query_pairs(&[("a".to_owned(), dotted)]).is_err());
+        let nested = QueryValue::List(vec![QueryValue::List(vec![text("1")])]);
+        assert!(query_pairs(&[("a".to_owned(), nested)]).is_err());
+    }
+
+    #[test]
+    fn status_digits() {
+        let mut s = String::from("x");
+        push_u32(&mut s, 503);
+        assert_eq!(s, "x503");
+        let mut zero = String::new();
+        push_u32(&mut zero, 0);
+        assert_eq!(zero, "0");
+    }
+}

@@ -1,0 +1,84 @@
+// Error classes of the package. They live in JS so that `instanceof`, `stack` and `cause`
+// behave like any other Error; the wasm side builds them through `createError`.
+
+export class SeamHttpApiError extends Error {
+  constructor(message, { code, statusCode, requestId = null, data } = {}) {
+    super(message)
+    this.name = new.target.name
+    this.code = code
+    this.statusCode = statusCode
+    this.requestId = requestId
+    if (data !== undefined) this.data = data
+  }
+}
+
+export class SeamHttpUnauthorizedError extends SeamHttpApiError {}
+
+export class SeamHttpInvalidInputError extends SeamHttpApiError {
+  constructor(message, fields = {}) {
+    super(message, fields)
+    // The API's shape: { _errors: [...], <param>: { _errors: [...] } }.
+    this._validation = fields.validationErrors ?? {}
+  }
+
+  get validationErrors() {
+    return Object.entries(this._validation)
+      .filter(([name]) => name !== '_errors')
+      .map(([parameterName, value]) => ({
+        parameterName,
+        errorMessages: Array.isArray(value?._errors) ? value._errors : [],
+      }))
+  }
+
+  getValidationErrorMessages(parameterName) {
+    const value = this._validation[parameterName]
+    return Array.isArray(value?._errors) ? value._errors : []
+  }
+}
+
+class NamedError extends Error {
+  constructor(message, { cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause })
+    this.name = new.target.name
+  }
+}
+
+export class SeamHttpInvalidTokenError extends NamedError {}
+export class SeamHttpInvalidOptionsError extends NamedError {}
+export class SeamHttpNetworkError extends NamedError {}
+export class SeamHttpSignedOutError extends NamedError {}
+
+export class SeamHttpInvalidResponseError extends NamedError {
+  constructor(message, { statusCode, requestId = null, cause } = {}) {
+    super(message, { cause })
+    this.statusCode = statusCode
+    this.requestId = requestId
+  }
+}
+
+const guard = (cls) => (error) => error instanceof cls
+export const isSeamHttpApiError = guard(SeamHttpApiError)
+export const isSeamHttpUnauthorizedError = guard(SeamHttpUnauthorizedError)
+export const isSeamHttpInvalidInputError = guard(SeamHttpInvalidInputError)
+export const isSeamHttpInvalidTokenError = guard(SeamHttpInvalidTokenError)
+export const isSeamHttpInvalidOptionsError = guard(SeamHttpInvalidOptionsError)
+export const isSeamHttpInvalidResponseError = guard(SeamHttpInvalidResponseError)
+export const isSeamHttpNetworkError = guard(SeamHttpNetworkError)
+export const isSeamHttpSignedOutError = guard(SeamHttpSignedOutError)
+
+const kinds = {
+  api: SeamHttpApiError,
+  unauthorized: SeamHttpUnauthorizedError,
+  invalidInput: SeamHttpInvalidInputError,
+  invalidToken: SeamHttpInvalidTokenError,
+  invalidOptions: SeamHttpInvalidOptionsError,
+  invalidResponse: SeamHttpInvalidResponseError,
+  network: SeamHttpNetworkError,
+  signedOut: SeamHttpSignedOutError,
+}
+
+// One entry point for the wasm side: `kind` names a class above; `fields` holds the class's
+// extra fields, plus `cause` for the errors that wrap one.
+export function createError(kind, message, fields = {}) {
+  return kind === 'type' ? new TypeError(message) : new kinds[kind](message, fields)
+}
