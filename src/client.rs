@@ -149,14 +149,22 @@ impl Inner {
             self.session.replace(Some(stored));
             return Ok(());
         }
-        self.store.remove();
         let Mode::PublishableKey { key, user_identifier_key } = &self.mode else {
+            // A dead token cannot be renewed here; at least the next page load will not resume it.
+            self.store.remove();
             return Ok(());
         };
-        let fresh = live(auth::get_or_create(&self.endpoint, key, user_identifier_key).await?)?;
-        // The API can hand back the very session it just refused; trying it again would loop.
-        if fresh.token != used {
-            self.install(fresh);
+        // The stored session is overwritten, not removed first: other tabs would read a removal
+        // as a sign-out.
+        let fresh = auth::get_or_create(&self.endpoint, key, user_identifier_key).await?;
+        match live(fresh) {
+            // The API can hand back the very session it just refused; trying it again would loop.
+            Ok(fresh) if fresh.token != used => self.install(fresh),
+            Ok(_) => self.store.remove(),
+            Err(error) => {
+                self.store.remove();
+                return Err(error);
+            }
         }
         Ok(())
     }
@@ -326,19 +334,19 @@ impl SeamClient {
 
     /// The client session token stored by `fromClientSessionToken` for this endpoint, as a
     /// client; `null` when there is none, it has expired, or the API refused it.
-    #[wasm_bindgen(js_name = fromStoredClientSessionToken)]
+    #[wasm_bindgen(js_name = fromStoredClientSessionToken, unchecked_return_type = "SeamClient | null")]
     pub fn from_stored_client_session_token(
         #[wasm_bindgen(unchecked_param_type = "SeamClientOptions")] options: Option<JsValue>,
-    ) -> Result<Option<SeamClient>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
         let store = Store::new(options.storage, scope_key(&options.endpoint, "client-session-token"));
-        let Some(session) = store.read() else { return Ok(None) };
+        let Some(session) = store.read() else { return Ok(JsValue::NULL) };
         if session.is_dead(now_ms()) {
             store.remove();
-            return Ok(None);
+            return Ok(JsValue::NULL);
         }
         let token = JsValue::from_str(&session.token);
-        Ok(Some(SeamClient::token_client(&token, &options, Some(session))?))
+        Ok(SeamClient::token_client(&token, &options, Some(session))?.into())
     }
 
     /// The client session token in use; `null` after `signOut()`.

@@ -36,15 +36,24 @@ const patchSessions = (userIdentifierKey, patch, workspaceId = WORKSPACE_ID) => 
   return changed
 }
 
+// Session commands take the user identifier key as a string or as { userIdentifierKey, workspaceId }.
+const who = (args) => (typeof args === 'string' ? { userIdentifierKey: args } : args ?? {})
+
 const commands = {
   ping: () => 'pong',
   addClientSession: (params = {}) => db.addClientSession({ workspace_id: WORKSPACE_ID, ...params }),
-  getClientSessions: ({ userIdentifierKey, workspaceId } = {}) =>
-    findSessions(userIdentifierKey, workspaceId),
-  expireSession: ({ userIdentifierKey, workspaceId } = {}) =>
-    patchSessions(userIdentifierKey, { expires_at: new Date(Date.now() - 3_600_000).toISOString() }, workspaceId),
-  revokeSession: ({ userIdentifierKey, workspaceId } = {}) =>
-    patchSessions(userIdentifierKey, { revoked_at: new Date(Date.now() - 1000).toISOString() }, workspaceId),
+  getClientSessions: (args) => {
+    const { userIdentifierKey, workspaceId } = who(args)
+    return findSessions(userIdentifierKey, workspaceId)
+  },
+  expireSession: (args) => {
+    const { userIdentifierKey, workspaceId } = who(args)
+    return patchSessions(userIdentifierKey, { expires_at: new Date(Date.now() - 3_600_000).toISOString() }, workspaceId)
+  },
+  revokeSession: (args) => {
+    const { userIdentifierKey, workspaceId } = who(args)
+    return patchSessions(userIdentifierKey, { revoked_at: new Date(Date.now() - 1000).toISOString() }, workspaceId)
+  },
   simulateOutage: ({ routes, workspaceId = WORKSPACE_ID } = {}) => {
     db.simulateWorkspaceOutage(workspaceId, { routes })
     return true
