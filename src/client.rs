@@ -37,6 +37,7 @@ struct Inner {
     session: RefCell<Option<Session>>,
     /// The renewal in flight, shared by every call that needs it.
     renewal: RefCell<Option<Promise>>,
+    /// Follows other tabs; dropping it removes the listener.
     watch: RefCell<Option<Watch>>,
 }
 
@@ -174,12 +175,6 @@ impl Inner {
         let route = &routes::CLIENT_SESSIONS_GET;
         let url = [self.endpoint.as_str(), route.path].concat();
         !matches!(self.send(route, &url, None, token).await, Err(SdkError::Api(e)) if e.status == 401)
-    }
-}
-
-impl Drop for Inner {
-    fn drop(&mut self) {
-        self.watch.get_mut().take();
     }
 }
 

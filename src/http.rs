@@ -16,6 +16,10 @@ extern "C" {
     #[wasm_bindgen(js_name = fetch, catch)]
     fn fetch(input: &str, init: &RequestInit) -> Result<Promise, JsValue>;
 
+    // `String(value)`: JS's own number formatting, and a description of any thrown value.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(value: &JsValue) -> JsString;
+
     // Takes the body as a JS string: no copy into wasm and back.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
@@ -146,7 +150,7 @@ fn api_error_of(body: &JsValue) -> Option<(String, String, JsValue)> {
 }
 
 fn describe(value: &JsValue) -> String {
-    js_sys::Error::from(value.clone()).to_string().into()
+    js_string(value).into()
 }
 
 fn describe_text(text: &JsValue) -> &'static str {
@@ -191,9 +195,13 @@ pub fn json_body(params: &JsValue, path: &str) -> Result<JsValue, SdkError> {
     if params.is_undefined() || params.is_null() {
         return Ok(JsValue::from_str("{}"));
     }
-    js_sys::JSON::stringify(params)
-        .map(JsValue::from)
-        .map_err(|e| SdkError::Type(["Parameters for ", path, " could not be serialized: ", &describe(&e)].concat()))
+    let fail = |why: &str| SdkError::Type(["Parameters for ", path, " could not be serialized: ", why].concat());
+    let body = js_sys::JSON::stringify(params).map_err(|e| fail(&describe(&e)))?;
+    // A `toJSON` can turn the object into nothing at all.
+    if !body.is_string() {
+        return Err(fail("they serialize to nothing"));
+    }
+    Ok(body.into())
 }
 
 /// A query-string value, read from the JS parameters; serialization below is pure.
@@ -269,7 +277,7 @@ pub fn query_value(value: &JsValue) -> Result<QueryValue, String> {
         if !number.is_finite() {
             return Err("NaN and Infinity cannot be sent".to_owned());
         }
-        return Ok(QueryValue::Text(JsString::from(value.clone()).into()));
+        return Ok(QueryValue::Text(js_string(value).into()));
     }
     if let Some(date) = value.dyn_ref::<js_sys::Date>() {
         if date.get_time().is_nan() {

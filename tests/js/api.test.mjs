@@ -46,6 +46,16 @@ test('devices.list puts its parameters in the query string', async () => {
   })
 })
 
+test('query strings are sorted, typed and strict, as @seamapi/http sends them', async () => {
+  await env.withPage(async (p) => {
+    expectOk(await fromToken(p, SEED_CST))
+    const devices = expectOk(await run(p, (c) => c.devices.list({ limit: 2, device_ids: ['august_device_1', 'august_device_2'], manufacturer: undefined, connected_account_id: '' })))
+    assert.deepEqual(devices.map((d) => d.device_id).sort(), ['august_device_1', 'august_device_2'])
+    const [list] = p.sent('/devices/list')
+    assert.equal(list.search, '?device_ids=august_device_1&device_ids=august_device_2&limit=2&_strict=true')
+  })
+})
+
 test('devices.get returns one device', async () => {
   await env.withPage(async (p) => {
     expectOk(await fromToken(p, SEED_CST))
