@@ -31,7 +31,7 @@ WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-reference-types --enable-multivalue
 
-.PHONY: setup setup-apt setup-wasm-bindgen setup-npm pkg test test-native test-wasm test-js demo clean
+.PHONY: setup setup-apt setup-wasm-bindgen setup-npm codegen check-generated pkg test test-native test-wasm test-js demo clean
 
 setup: setup-apt setup-wasm-bindgen setup-npm
 
@@ -56,6 +56,19 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# The spec comes from the pinned @seamapi/types package; only what is generated from it is committed.
+build/openapi.json: node_modules/.installed
+	mkdir -p build
+	node -e "import('@seamapi/types/connect').then(({ openapi }) => require('node:fs').writeFileSync('$@', JSON.stringify(openapi)))"
+
+codegen: build/openapi.json
+	cargo run --quiet -p xtask -- codegen build/openapi.json src/generated
+
+# Fails when the committed generated files differ from what the generator writes now.
+check-generated: codegen
+	git diff --exit-code -- src/generated
+	@test -z "$$(git status --porcelain -- src/generated)" || { git status --short -- src/generated; exit 1; }
+
 pkg: setup
 	$(WASM_ENV) $(WASM_CARGO) build --release --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS)
 	rm -rf build/bindgen pkg
@@ -68,13 +81,14 @@ pkg: setup
 	sed "s|@SNIPPET@|$$snippet|" pkg-template/index.js > pkg/index.js
 	sed "s|@VERSION@|$(CRATE_VERSION)|" pkg-template/package.json > pkg/package.json
 	cp pkg-template/index.d.ts pkg-template/errors.d.ts pkg-template/README.md pkg/
+	cp src/generated/types.d.ts pkg/types.d.ts
 	@printf 'pkg/seam_wasm_bg.wasm: %s bytes, %s gzip-9\n' \
 		"$$(wc -c < pkg/seam_wasm_bg.wasm)" "$$(gzip -9 -c pkg/seam_wasm_bg.wasm | wc -c)"
 
-test: pkg test-native test-wasm test-js
+test: check-generated pkg test-native test-wasm test-js
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 # Browser tests of the crate itself, in headless Chromium, against the fake.
 test-wasm: setup

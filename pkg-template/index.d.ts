@@ -1,13 +1,8 @@
 export {
   SeamClient,
-  SeamClientActionAttempts,
-  SeamClientClientSessions,
-  SeamClientDevices,
-  SeamClientLocks,
-  type ActionAttempt,
-  type ClientSession,
-  type Device,
   type SeamClientOptions,
-  type SeamResource,
+  type SeamClientRequestOptions,
+  type SeamClientRouteDescription,
 } from './seam_wasm.js'
+export * from './types.js'
 export * from './errors.js'

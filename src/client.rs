@@ -11,8 +11,15 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
+#[wasm_bindgen(module = "/src/generated/namespaces.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createNamespaces)]
+    fn create_namespaces(call: &JsValue) -> JsValue;
+}
+
 use crate::auth::{self, Session};
 use crate::error::{invalid_options, ApiError, SdkError};
+use crate::generated::routes::{CLIENT_SESSIONS_GET, ROUTES};
 use crate::http::{self, Auth, Credentials};
 use crate::options::{self, Options};
 use crate::routes::{self, Route};
@@ -90,7 +97,10 @@ impl Inner {
             credentials: Credentials::Include,
         })
         .await?;
-        http::response_value(&response, route.path, route.response_key)
+        match route.response_key {
+            Some(key) => http::response_value(&response, route.path, key),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     /// One call: renew first if the session is known to have expired, and once more on a 401.
@@ -102,7 +112,8 @@ impl Inner {
             token = self.token()?;
         }
         match self.send(route, url, body.clone(), &token).await {
-            Err(SdkError::Api(error)) if error.status == 401 => {
+            // A route the spec closes to client sessions refuses any of them: no renewal helps.
+            Err(SdkError::Api(error)) if error.status == 401 && route.allows_client_session() => {
                 if !self.renew(&token, Some(&error.code)).await? {
                     return Err(SdkError::Api(error));
                 }
@@ -172,7 +183,7 @@ impl Inner {
 
     /// Whether the API still accepts `token`; when it cannot tell (no answer), assume it does.
     async fn is_alive(&self, token: &str) -> bool {
-        let route = &routes::CLIENT_SESSIONS_GET;
+        let route = &CLIENT_SESSIONS_GET;
         let url = [self.endpoint.as_str(), route.path].concat();
         !matches!(self.send(route, &url, None, token).await, Err(SdkError::Api(e)) if e.status == 401)
     }
@@ -200,12 +211,21 @@ fn live(session: Session) -> Result<Session, SdkError> {
 }
 
 /// Checks the parameters now, so that bad ones fail before anything is sent.
-fn call(inner: &Rc<Inner>, route: &'static Route, params: Option<JsValue>) -> Promise {
-    let params = params.unwrap_or(JsValue::UNDEFINED);
+fn call(inner: &Rc<Inner>, route: &'static Route, params: JsValue, options: JsValue) -> Promise {
     let prepared = (|| -> Result<_, SdkError> {
+        options::parse_request(&options)?;
         let absent = params.is_undefined() || params.is_null();
         if !absent && (!params.is_object() || js_sys::Array::is_array(&params) || params.is_function()) {
             return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
+        }
+        let missing: Vec<&str> = route
+            .required
+            .iter()
+            .copied()
+            .filter(|name| absent || js_sys::Reflect::get(&params, &JsValue::from_str(name)).map_or(true, |v| v.is_undefined()))
+            .collect();
+        if !missing.is_empty() {
+            return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &missing.join(", ")].concat()));
         }
         if route.method.uses_query() {
             Ok((http::query_url(&inner.endpoint, route.path, &params)?, None))
@@ -229,21 +249,27 @@ fn string_arg(value: &JsValue) -> String {
 #[wasm_bindgen(js_name = SeamClient)]
 pub struct SeamClient {
     inner: Rc<Inner>,
-    action_attempts: JsValue,
-    client_sessions: JsValue,
-    devices: JsValue,
-    locks: JsValue,
+    /// `{ devices: { list, get, ... }, ... }`, built once per client.
+    namespaces: JsValue,
 }
 
 impl SeamClient {
     fn wrap(inner: Rc<Inner>) -> SeamClient {
-        SeamClient {
-            action_attempts: SeamClientActionAttempts { inner: inner.clone() }.into(),
-            client_sessions: SeamClientClientSessions { inner: inner.clone() }.into(),
-            devices: SeamClientDevices { inner: inner.clone() }.into(),
-            locks: SeamClientLocks { inner: inner.clone() }.into(),
-            inner,
-        }
+        let for_calls = inner.clone();
+        // Owned by the JS function: it lives as long as any namespace object does, even one
+        // kept after the client itself was freed.
+        let call = Closure::<dyn Fn(u32, JsValue, JsValue) -> Promise>::new(move |index: u32, params, options| {
+            match ROUTES.get(index as usize) {
+                Some(route) => call(&for_calls, route, params, options),
+                None => Promise::reject(&SdkError::Type("Unknown route".to_owned()).into()),
+            }
+        })
+        .into_js_value();
+        SeamClient { namespaces: create_namespaces(&call), inner }
+    }
+
+    pub(crate) fn namespaces(&self) -> &JsValue {
+        &self.namespaces
     }
 
     fn token_client(token: &JsValue, options: &Options, session: Option<Session>) -> Result<SeamClient, SdkError> {
@@ -360,7 +386,7 @@ impl SeamClient {
         }
         let inner = self.inner.clone();
         future_to_promise(async move {
-            let route = &routes::CLIENT_SESSIONS_GET;
+            let route = &CLIENT_SESSIONS_GET;
             let url = [inner.endpoint.as_str(), route.path].concat();
             let found = inner.send(route, &url, None, &token).await?;
             let session = Session::from_js(&found).filter(|s| s.token == token).unwrap_or_else(|| Session::from_token(token));
@@ -376,89 +402,36 @@ impl SeamClient {
         self.inner.sign_out();
     }
 
-    /// `/action_attempts/*`
-    #[wasm_bindgen(getter = actionAttempts, unchecked_return_type = "SeamClientActionAttempts")]
-    pub fn action_attempts(&self) -> JsValue {
-        self.action_attempts.clone()
+    /// Calls a route by its path, e.g. `client.request('/devices/list', { limit: 10 })`: the
+    /// same as the route's method (`client.devices.list(...)`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn request(&self, path: JsValue, params: JsValue, options: JsValue) -> Promise {
+        let path = string_arg(&path);
+        match routes::by_path(&path) {
+            Some(route) => call(&self.inner, route, params, options),
+            None => Promise::reject(&SdkError::Type(["Unknown Seam API route: ", &path].concat()).into()),
+        }
     }
 
-    /// `/client_sessions/*`
-    #[wasm_bindgen(getter = clientSessions, unchecked_return_type = "SeamClientClientSessions")]
-    pub fn client_sessions(&self) -> JsValue {
-        self.client_sessions.clone()
-    }
-
-    /// `/devices/*`
-    #[wasm_bindgen(getter = devices, unchecked_return_type = "SeamClientDevices")]
-    pub fn devices(&self) -> JsValue {
-        self.devices.clone()
-    }
-
-    /// `/locks/*`
-    #[wasm_bindgen(getter = locks, unchecked_return_type = "SeamClientLocks")]
-    pub fn locks(&self) -> JsValue {
-        self.locks.clone()
+    /// What the client knows of a route: `{ path, method, responseKey, requiredParameters,
+    /// hasPagination, isActionAttempt, allowsClientSession }`, or `null` for an unknown path.
+    #[wasm_bindgen(js_name = describeRoute, unchecked_return_type = "SeamClientRouteDescription | null")]
+    pub fn describe_route(#[wasm_bindgen(unchecked_param_type = "string")] path: JsValue) -> JsValue {
+        let Some(route) = routes::by_path(&string_arg(&path)) else { return JsValue::NULL };
+        let description = js_sys::Object::new();
+        let required: js_sys::Array = route.required.iter().map(|name| JsValue::from_str(name)).collect();
+        let fields: [(&str, JsValue); 7] = [
+            ("path", route.path.into()),
+            ("method", route.method.as_str().into()),
+            ("responseKey", route.response_key.map_or(JsValue::NULL, JsValue::from_str)),
+            ("requiredParameters", required.into()),
+            ("hasPagination", route.paginated.into()),
+            ("isActionAttempt", route.action_attempt.into()),
+            ("allowsClientSession", route.allows_client_session().into()),
+        ];
+        for (key, value) in fields {
+            let _ = js_sys::Reflect::set(&description, &key.into(), &value);
+        }
+        description.into()
     }
 }
-
-/// Declares a route namespace class with one method per route.
-macro_rules! namespace {
-    ($(#[$doc:meta])* $name:ident { $($(#[$mdoc:meta])* $js:literal $method:ident => $route:ident : $ret:literal;)* }) => {
-        $(#[$doc])*
-        #[wasm_bindgen]
-        pub struct $name {
-            inner: Rc<Inner>,
-        }
-
-        #[wasm_bindgen]
-        impl $name {
-            $(
-                $(#[$mdoc])*
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-                pub fn $method(&self, #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: Option<JsValue>) -> Promise {
-                    call(&self.inner, &routes::$route, params)
-                }
-            )*
-        }
-    };
-}
-
-namespace!(
-    /// Routes under `/action_attempts`.
-    SeamClientActionAttempts {
-        /// `GET /action_attempts/get`
-        "get" get => ACTION_ATTEMPTS_GET: "Promise<ActionAttempt>";
-    }
-);
-
-namespace!(
-    /// Routes under `/client_sessions`.
-    SeamClientClientSessions {
-        /// `GET /client_sessions/get`: this client's own session.
-        "get" get => CLIENT_SESSIONS_GET: "Promise<ClientSession>";
-    }
-);
-
-namespace!(
-    /// Routes under `/devices`.
-    SeamClientDevices {
-        /// `GET /devices/get`
-        "get" get => DEVICES_GET: "Promise<Device>";
-        /// `GET /devices/list`
-        "list" list => DEVICES_LIST: "Promise<Device[]>";
-    }
-);
-
-namespace!(
-    /// Routes under `/locks`.
-    SeamClientLocks {
-        /// `GET /locks/get`
-        "get" get => LOCKS_GET: "Promise<Device>";
-        /// `GET /locks/list`
-        "list" list => LOCKS_LIST: "Promise<Device[]>";
-        /// `POST /locks/lock_door`: resolves with the action attempt.
-        "lockDoor" lock_door => LOCKS_LOCK_DOOR: "Promise<ActionAttempt>";
-        /// `POST /locks/unlock_door`: resolves with the action attempt.
-        "unlockDoor" unlock_door => LOCKS_UNLOCK_DOOR: "Promise<ActionAttempt>";
-    }
-);

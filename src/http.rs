@@ -29,6 +29,9 @@ extern "C" {
 pub enum Method {
     Get,
     Post,
+    Put,
+    Patch,
+    Delete,
 }
 
 impl Method {
@@ -36,12 +39,15 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
         }
     }
 
-    /// GET carries its parameters in the query string; the others in a JSON body.
+    /// GET and DELETE carry their parameters in the query string; the others in a JSON body.
     pub fn uses_query(self) -> bool {
-        self == Method::Get
+        matches!(self, Method::Get | Method::Delete)
     }
 }
 

@@ -3,6 +3,7 @@
 mod auth;
 mod client;
 mod error;
+mod generated;
 mod http;
 mod options;
 mod routes;
@@ -15,6 +16,8 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
+import type { SeamClientRoutes } from './types.js'
+
 /** Options of `SeamClient.fromPublishableKey` and `SeamClient.fromClientSessionToken`. */
 export interface SeamClientOptions {
   /** The Seam API base URL; a path starting with `/` is relative to the page. Default `https://connect.getseam.com`. */
@@ -23,9 +26,28 @@ export interface SeamClientOptions {
   storage?: 'localStorage' | 'sessionStorage' | 'memory'
 }
 
-/** A Seam resource as the API returns it. */
-export type SeamResource = Record<string, unknown>
-export type ActionAttempt = SeamResource & { action_attempt_id: string; action_type: string; status: 'pending' | 'success' | 'error' }
-export type ClientSession = SeamResource & { client_session_id: string; token: string; expires_at: string }
-export type Device = SeamResource & { device_id: string; device_type: string }
+/** Options of one call (the second argument of every route method). */
+export interface SeamClientRequestOptions {}
+
+/** What `SeamClient.describeRoute(path)` tells of a route. */
+export interface SeamClientRouteDescription {
+  path: string
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** The key of the resource in the response body; `null` when the route answers only `ok`. */
+  responseKey: string | null
+  requiredParameters: string[]
+  hasPagination: boolean
+  isActionAttempt: boolean
+  /** `false` for routes that need a server-side key (API key or personal access token). */
+  allowsClientSession: boolean
+}
+
+export interface SeamClient {
+  /** Calls a route by its path: `client.request('/devices/list', { limit: 10 })`. */
+  request<Path extends keyof SeamClientRoutes>(
+    path: Path,
+    parameters?: SeamClientRoutes[Path]['parameters'],
+    options?: SeamClientRequestOptions,
+  ): Promise<SeamClientRoutes[Path]['result']>
+}
 "#;

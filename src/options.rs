@@ -77,6 +77,21 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
     Ok(parsed)
 }
 
+/// Per-call options (the second argument of every route method). None exist yet; anything
+/// given is refused rather than silently ignored.
+pub fn parse_request(options: &JsValue) -> Result<(), SdkError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(());
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
+        return Err(invalid_options("request options must be an object"));
+    }
+    match Object::keys(options.unchecked_ref::<Object>()).get(0).as_string() {
+        Some(name) => Err(invalid_options(&["unknown request option \"", &name, "\""].concat())),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::normalize_endpoint;
