@@ -3625,5 +3625,4 @@ impl SeamClient {
     pub fn workspaces(&self) -> JsValue {
         Reflect::get(self.namespaces(), &JsValue::from_str("workspaces")).unwrap_or(JsValue::UNDEFINED)
     }
-
 }

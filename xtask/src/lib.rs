@@ -238,14 +238,30 @@ fn ref_name(reference: &str) -> String {
 pub fn ts_type(schema: &Value, indent: &str) -> String {
     let base = ts_type_inner(schema, indent);
     if schema.get("nullable").and_then(Value::as_bool) == Some(true) && base != "null" {
-        format!("{} | null", wrap_union(&base))
+        format!("{base} | null")
     } else {
         base
     }
 }
 
+/// Parenthesizes a type that is a union at its top level, so that `| undefined` or `Array<…>`
+/// applies to the whole of it.
 fn wrap_union(ts: &str) -> String {
-    if ts.contains(" | ") && !ts.starts_with('{') && !ts.starts_with('(') { format!("({ts})") } else { ts.to_owned() }
+    let mut depth = 0i32;
+    let mut quoted = false;
+    let bytes = ts.as_bytes();
+    let mut top_level_union = false;
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'\'' => quoted = !quoted,
+            _ if quoted => {}
+            b'<' | b'{' | b'(' | b'[' => depth += 1,
+            b'>' | b'}' | b')' | b']' => depth -= 1,
+            b'|' if depth == 0 && i > 0 => top_level_union = true,
+            _ => {}
+        }
+    }
+    if top_level_union { format!("({ts})") } else { ts.to_owned() }
 }
 
 fn ts_type_inner(schema: &Value, indent: &str) -> String {
@@ -255,17 +271,29 @@ fn ts_type_inner(schema: &Value, indent: &str) -> String {
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         return values.iter().map(ts_literal).collect::<Vec<_>>().join(" | ");
     }
-    for (key, joiner) in [("oneOf", " | "), ("anyOf", " | "), ("allOf", " & ")] {
+    for (key, joiner) in [("oneOf", "| "), ("anyOf", "| "), ("allOf", "& ")] {
         if let Some(variants) = schema.get(key).and_then(Value::as_array) {
-            let inner = format!("{indent}  ");
-            let parts: Vec<String> = variants
-                .iter()
-                .map(|v| {
-                    let t = ts_type(v, &inner);
-                    if joiner == " & " { wrap_union(&t) } else { t }
-                })
-                .collect();
-            return if parts.len() == 1 { parts.into_iter().next().unwrap_or_default() } else { parts.join(joiner) };
+            // Each alternative on its own line, as `| {` … `}`, when any of them spans lines.
+            let inner = format!("{indent}    ");
+            let wrap = |t: String| if joiner == "& " { wrap_union(&t) } else { t };
+            let parts: Vec<String> = variants.iter().map(|v| wrap(ts_type(v, &inner))).collect();
+            if parts.len() == 1 {
+                return parts.into_iter().next().unwrap_or_default();
+            }
+            if parts.iter().any(|part| part.contains('\n')) {
+                return parts
+                    .iter()
+                    .map(|part| match part.strip_prefix('\n') {
+                        // A nested list of the same kind just adds alternatives; of the other
+                        // kind, it needs parentheses.
+                        Some(_) if part.trim_start().starts_with(joiner.trim_end()) => part.clone(),
+                        Some(_) => format!("\n{indent}  {joiner}({part})"),
+                        None => format!("\n{indent}  {joiner}{part}"),
+                    })
+                    .collect();
+            }
+            let parts: Vec<String> = variants.iter().map(|v| wrap(ts_type(v, indent))).collect();
+            return parts.join(&[" ", joiner].concat());
         }
     }
     match str_field(schema, "type") {
@@ -307,15 +335,18 @@ fn ts_object(schema: &Value, indent: &str) -> String {
         }
         jsdoc(&mut out, &inner, &doc);
         let ty = ts_type(property, &inner);
-        if required.contains(&name.as_str()) {
-            let _ = writeln!(out, "{inner}{}: {ty}", ts_key(name));
-        } else {
-            let _ = writeln!(out, "{inner}{}?: {} | undefined", ts_key(name), wrap_union(&ty));
-        }
+        let (mark, rhs) = if required.contains(&name.as_str()) { ("", ty) } else { ("?", [ty.as_str(), " | undefined"].concat()) };
+        let _ = writeln!(out, "{inner}{}{mark}:{}", ts_key(name), type_rhs(rhs));
     }
     out.push_str(indent);
     out.push('}');
     out
+}
+
+/// The right-hand side of `export type X =`: on the same line, or on the next for a union laid out
+/// one alternative per line.
+fn type_rhs(ts: String) -> String {
+    if ts.starts_with('\n') { ts } else { [" ", &ts].concat() }
 }
 
 fn parameters_type(route: &RouteSpec) -> String {
@@ -387,13 +418,13 @@ pub fn write_types(spec: &Value, routes: &[RouteSpec]) -> String {
     if let Some(schemas) = spec.pointer("/components/schemas").and_then(Value::as_object) {
         for (name, schema) in schemas {
             jsdoc(&mut out, "", str_field(schema, "description").unwrap_or_default());
-            let _ = writeln!(out, "export type {} = {}\n", snake_to_pascal(name), ts_type(schema, ""));
+            let _ = writeln!(out, "export type {} ={}\n", snake_to_pascal(name), type_rhs(ts_type(schema, "")));
         }
     }
     for route in routes {
         let prefix = type_prefix(route);
-        let _ = writeln!(out, "export type {prefix}Parameters = {}\n", parameters_type(route));
-        let _ = writeln!(out, "export type {prefix}Response = {}\n", response_type(route));
+        let _ = writeln!(out, "export type {prefix}Parameters ={}\n", type_rhs(parameters_type(route)));
+        let _ = writeln!(out, "export type {prefix}Response ={}\n", type_rhs(response_type(route)));
     }
     let tree = namespace_tree(routes);
     for (namespace, (indices, children)) in &tree {
@@ -560,15 +591,19 @@ pub fn write_routes(routes: &[RouteSpec]) -> String {
         imports.join(", ")
     );
     out.push_str("#[wasm_bindgen(js_class = SeamClient)]\nimpl SeamClient {\n");
-    for (child, ty) in top.iter().zip(&imports) {
-        let _ = writeln!(
-            out,
-            "    /// Routes under `/{child}`.\n    #[wasm_bindgen(getter = {}, unchecked_return_type = {})]\n    pub fn {child}(&self) -> JsValue {{\n        Reflect::get(self.namespaces(), &JsValue::from_str({})).unwrap_or(JsValue::UNDEFINED)\n    }}\n",
-            snake_to_camel(child),
-            rust_str(ty),
-            rust_str(&snake_to_camel(child)),
-        );
-    }
+    let getters: Vec<String> = top
+        .iter()
+        .zip(&imports)
+        .map(|(child, ty)| {
+            format!(
+                "    /// Routes under `/{child}`.\n    #[wasm_bindgen(getter = {}, unchecked_return_type = {})]\n    pub fn {child}(&self) -> JsValue {{\n        Reflect::get(self.namespaces(), &JsValue::from_str({})).unwrap_or(JsValue::UNDEFINED)\n    }}\n",
+                snake_to_camel(child),
+                rust_str(ty),
+                rust_str(&snake_to_camel(child)),
+            )
+        })
+        .collect();
+    out.push_str(&getters.join("\n"));
     out.push_str("}\n");
     out
 }
