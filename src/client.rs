@@ -218,14 +218,13 @@ fn call(inner: &Rc<Inner>, route: &'static Route, params: JsValue, options: JsVa
         if !absent && (!params.is_object() || js_sys::Array::is_array(&params) || params.is_function()) {
             return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
         }
-        let missing: Vec<&str> = route
-            .required
-            .iter()
-            .copied()
-            .filter(|name| absent || js_sys::Reflect::get(&params, &JsValue::from_str(name)).map_or(true, |v| v.is_undefined()))
-            .collect();
+        let given = |name: &str| !absent && js_sys::Reflect::get(&params, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined());
+        let missing: Vec<&str> = route.required.iter().copied().filter(|name| !given(name)).collect();
         if !missing.is_empty() {
             return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &missing.join(", ")].concat()));
+        }
+        if !route.at_least_one.is_empty() && route.at_least_one.iter().all(|name| !given(name)) {
+            return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &route.at_least_one.join(", ")].concat()));
         }
         if route.method.uses_query() {
             Ok((http::query_url(&inner.endpoint, route.path, &params)?, None))
@@ -414,17 +413,19 @@ impl SeamClient {
     }
 
     /// What the client knows of a route: `{ path, method, responseKey, requiredParameters,
-    /// hasPagination, isActionAttempt, allowsClientSession }`, or `null` for an unknown path.
+    /// atLeastOneParameters, hasPagination, isActionAttempt, allowsClientSession }`, or `null`
+    /// for an unknown path.
     #[wasm_bindgen(js_name = describeRoute, unchecked_return_type = "SeamClientRouteDescription | null")]
     pub fn describe_route(#[wasm_bindgen(unchecked_param_type = "string")] path: JsValue) -> JsValue {
         let Some(route) = routes::by_path(&string_arg(&path)) else { return JsValue::NULL };
         let description = js_sys::Object::new();
-        let required: js_sys::Array = route.required.iter().map(|name| JsValue::from_str(name)).collect();
-        let fields: [(&str, JsValue); 7] = [
+        let names = |list: &[&str]| -> JsValue { list.iter().map(|name| JsValue::from_str(name)).collect::<js_sys::Array>().into() };
+        let fields: [(&str, JsValue); 8] = [
             ("path", route.path.into()),
             ("method", route.method.as_str().into()),
             ("responseKey", route.response_key.map_or(JsValue::NULL, JsValue::from_str)),
-            ("requiredParameters", required.into()),
+            ("requiredParameters", names(route.required)),
+            ("atLeastOneParameters", names(route.at_least_one)),
             ("hasPagination", route.paginated.into()),
             ("isActionAttempt", route.action_attempt.into()),
             ("allowsClientSession", route.allows_client_session().into()),

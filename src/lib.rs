@@ -36,6 +36,8 @@ export interface SeamClientRouteDescription {
   /** The key of the resource in the response body; `null` when the route answers only `ok`. */
   responseKey: string | null
   requiredParameters: string[]
+  /** At least one of these must be given. */
+  atLeastOneParameters: string[]
   hasPagination: boolean
   isActionAttempt: boolean
   /** `false` for routes that need a server-side key (API key or personal access token). */

@@ -21,6 +21,8 @@ pub struct Route {
     pub response_key: Option<&'static str>,
     /// Parameters the route cannot do without, checked before sending.
     pub required: &'static [&'static str],
+    /// At least one of these must be given (the spec's alternatives each require a different one).
+    pub at_least_one: &'static [&'static str],
     pub paginated: bool,
     pub action_attempt: bool,
     pub auth: u8,
@@ -60,6 +62,8 @@ mod tests {
         assert_eq!(by_path("/access_codes/delete").unwrap().response_key, None);
         assert_eq!(by_path("/access_codes/update").unwrap().method, Method::Patch);
         assert!(!by_path("/client_sessions/create").unwrap().allows_client_session());
+        assert_eq!(by_path("/connected_accounts/get").unwrap().at_least_one, &["connected_account_id", "email"]);
+        assert_eq!(by_path("/connect_webviews/delete").unwrap().required, &["connect_webview_id"]);
         assert!(by_path("/nope").is_none());
         assert!(by_path("").is_none());
     }

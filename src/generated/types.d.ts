@@ -20622,7 +20622,19 @@ export type AccessGrantsDeleteParameters = {
 
 export type AccessGrantsDeleteResponse = void
 
-export type AccessGrantsGetParameters = {}
+export type AccessGrantsGetParameters =
+  | {
+      /**
+       * ID of Access Grant to get.
+       */
+      access_grant_id: string
+    }
+  | {
+      /**
+       * Unique key of Access Grant to get.
+       */
+      access_grant_key: string
+    }
 
 export type AccessGrantsGetResponse = { access_grant: AccessGrant }
 
@@ -21486,7 +21498,25 @@ export type AccessMethodsAssignCardParameters = {
 
 export type AccessMethodsAssignCardResponse = { action_attempt: ActionAttempt }
 
-export type AccessMethodsDeleteParameters = {}
+export type AccessMethodsDeleteParameters =
+  | {
+      /**
+       * ID of access method to delete.
+       */
+      access_method_id: string
+    }
+  | {
+      /**
+       * ID of access grant whose access methods should be deleted.
+       */
+      access_grant_id: string
+    }
+  | {
+      /**
+       * Reservation key of the access grant whose access methods should be deleted.
+       */
+      reservation_key: string
+    }
 
 export type AccessMethodsDeleteResponse = void
 
@@ -22279,7 +22309,60 @@ export type AcsCredentialsGetParameters = {
 
 export type AcsCredentialsGetResponse = { acs_credential: AcsCredential }
 
-export type AcsCredentialsListParameters = {}
+export type AcsCredentialsListParameters =
+  & (
+      | {
+          /**
+           * ID of the access system user for which you want to retrieve all credentials.
+           */
+          acs_user_id: string
+        }
+      | {
+          /**
+           * ID of the access system for which you want to retrieve all credentials.
+           */
+          acs_system_id: string
+        }
+      | {
+          /**
+           * ID of the access system for which you want to retrieve all credentials.
+           */
+          acs_system_id: string
+          /**
+           * ID of the access system user for which you want to retrieve all credentials.
+           */
+          acs_user_id: string
+        }
+      | {
+          /**
+           * ID of the user identity for which you want to retrieve all credentials.
+           */
+          user_identity_id: string
+        }
+      | {
+        })
+  & {
+      /**
+       * Date and time, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format, before which events to return were created.
+       */
+      created_before?: string | undefined
+      /**
+       * Indicates whether you want to retrieve only multi-phone sync credentials or non-multi-phone sync credentials.
+       */
+      is_multi_phone_sync_credential?: boolean | undefined
+      /**
+       * Number of credentials to return.
+       */
+      limit?: number | undefined
+      /**
+       * Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+       */
+      page_cursor?: string | null | undefined
+      /**
+       * String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
+       */
+      search?: string | undefined
+    }
 
 export type AcsCredentialsListResponse = { acs_credentials: Array<AcsCredential> }
 
@@ -22352,7 +22435,36 @@ export type AcsEncodersGetParameters = {
 
 export type AcsEncodersGetResponse = { acs_encoder: AcsEncoder }
 
-export type AcsEncodersListParameters = {}
+export type AcsEncodersListParameters =
+  & (
+      | {
+          /**
+           * ID of the access system for which you want to retrieve all encoders.
+           */
+          acs_system_id: string
+        }
+      | {
+          /**
+           * IDs of the access systems for which you want to retrieve all encoders.
+           */
+          acs_system_ids: Array<string>
+        }
+      | {
+          /**
+           * IDs of the encoders that you want to retrieve.
+           */
+          acs_encoder_ids: Array<string>
+        })
+  & {
+      /**
+       * Number of encoders to return.
+       */
+      limit?: number | undefined
+      /**
+       * Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+       */
+      page_cursor?: string | null | undefined
+    }
 
 export type AcsEncodersListResponse = { acs_encoders: Array<AcsEncoder> }
 
@@ -23177,7 +23289,12 @@ export type ConnectWebviewsCreateParameters = {
 
 export type ConnectWebviewsCreateResponse = { connect_webview: ConnectWebview }
 
-export type ConnectWebviewsDeleteParameters = {}
+export type ConnectWebviewsDeleteParameters = {
+  /**
+   * ID of the Connect Webview that you want to delete.
+   */
+  connect_webview_id: string
+}
 
 export type ConnectWebviewsDeleteResponse = void
 
@@ -23219,11 +23336,28 @@ export type ConnectWebviewsListParameters = {
 
 export type ConnectWebviewsListResponse = { connect_webviews: Array<ConnectWebview> }
 
-export type ConnectedAccountsDeleteParameters = {}
+export type ConnectedAccountsDeleteParameters = {
+  /**
+   * ID of the connected account that you want to delete.
+   */
+  connected_account_id: string
+}
 
 export type ConnectedAccountsDeleteResponse = void
 
-export type ConnectedAccountsGetParameters = {}
+export type ConnectedAccountsGetParameters =
+  | {
+      /**
+       * ID of the connected account that you want to get.
+       */
+      connected_account_id: string
+    }
+  | {
+      /**
+       * Email address associated with the connected account that you want to get.
+       */
+      email: string
+    }
 
 export type ConnectedAccountsGetResponse = { connected_account: ConnectedAccount }
 
@@ -25507,7 +25641,16 @@ export type NoiseSensorsNoiseThresholdsCreateParameters = {
 
 export type NoiseSensorsNoiseThresholdsCreateResponse = { noise_threshold: NoiseThreshold }
 
-export type NoiseSensorsNoiseThresholdsDeleteParameters = {}
+export type NoiseSensorsNoiseThresholdsDeleteParameters = {
+  /**
+   * ID of the device that contains the noise threshold that you want to delete.
+   */
+  device_id: string
+  /**
+   * ID of the noise threshold that you want to delete.
+   */
+  noise_threshold_id: string
+}
 
 export type NoiseSensorsNoiseThresholdsDeleteResponse = void
 
@@ -25571,7 +25714,12 @@ export type NoiseSensorsSimulateTriggerNoiseThresholdParameters = {
 
 export type NoiseSensorsSimulateTriggerNoiseThresholdResponse = void
 
-export type PhonesDeactivateParameters = {}
+export type PhonesDeactivateParameters = {
+  /**
+   * Device ID of the phone that you want to deactivate.
+   */
+  device_id: string
+}
 
 export type PhonesDeactivateResponse = void
 
@@ -25749,11 +25897,28 @@ export type SpacesCreateParameters = {
 
 export type SpacesCreateResponse = { space: Space }
 
-export type SpacesDeleteParameters = {}
+export type SpacesDeleteParameters = {
+  /**
+   * ID of the space that you want to delete.
+   */
+  space_id: string
+}
 
 export type SpacesDeleteResponse = void
 
-export type SpacesGetParameters = {}
+export type SpacesGetParameters =
+  | {
+      /**
+       * ID of the space that you want to get.
+       */
+      space_id: string
+    }
+  | {
+      /**
+       * Unique key of the space that you want to get.
+       */
+      space_key: string
+    }
 
 export type SpacesGetResponse = { space: Space }
 
@@ -26047,7 +26212,16 @@ export type ThermostatsDailyProgramsUpdateParameters = {
 
 export type ThermostatsDailyProgramsUpdateResponse = { action_attempt: ActionAttempt }
 
-export type ThermostatsDeleteClimatePresetParameters = {}
+export type ThermostatsDeleteClimatePresetParameters = {
+  /**
+   * Climate preset key of the climate preset that you want to delete.
+   */
+  climate_preset_key: string
+  /**
+   * ID of the thermostat device for which you want to delete a climate preset.
+   */
+  device_id: string
+}
 
 export type ThermostatsDeleteClimatePresetResponse = void
 
@@ -26657,7 +26831,16 @@ export type UserIdentitiesGenerateInstantKeyParameters = {
 
 export type UserIdentitiesGenerateInstantKeyResponse = { instant_key: InstantKey }
 
-export type UserIdentitiesGetParameters = {}
+export type UserIdentitiesGetParameters =
+  | {
+      /**
+       * ID of the user identity that you want to get.
+       */
+      user_identity_id: string
+    }
+  | {
+      user_identity_key: string
+    }
 
 export type UserIdentitiesGetResponse = { user_identity: UserIdentity }
 
@@ -27952,7 +28135,7 @@ export interface SeamClientConnectWebviews {
    *
    * Needs a server-side key (API key or personal access token): a client session token cannot call this route.
    */
-  delete(parameters?: ConnectWebviewsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
+  delete(parameters: ConnectWebviewsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
    * `GET /connect_webviews/get`
    *
@@ -27981,7 +28164,7 @@ export interface SeamClientConnectedAccounts {
    *
    * For example, if you delete a connected account with a device that has an access code, Seam sends a `connected_account.deleted` event, a `device.deleted` event, and an `access_code.deleted` event, but Seam does not remove the access code from the device.
    */
-  delete(parameters?: ConnectedAccountsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
+  delete(parameters: ConnectedAccountsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
    * `GET /connected_accounts/get`
    *
@@ -28308,7 +28491,7 @@ export interface SeamClientNoiseSensorsNoiseThresholds {
    *
    * Needs a server-side key (API key or personal access token): a client session token cannot call this route.
    */
-  delete(parameters?: NoiseSensorsNoiseThresholdsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
+  delete(parameters: NoiseSensorsNoiseThresholdsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
    * `GET /noise_sensors/noise_thresholds/get`
    *
@@ -28353,7 +28536,7 @@ export interface SeamClientPhones {
    *
    * Deactivates a phone, which is useful, for example, if a user has lost their phone. For more information, see [App User Lost Phone Process](https://docs.seam.co/capability-guides/mobile-access/managing-phones-for-a-user-identity#app-user-lost-phone-process).
    */
-  deactivate(parameters?: PhonesDeactivateParameters, options?: SeamClientRequestOptions): Promise<void>
+  deactivate(parameters: PhonesDeactivateParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
    * `GET /phones/get`
    *
@@ -28415,7 +28598,7 @@ export interface SeamClientSpaces {
    *
    * Deletes a space.
    */
-  delete(parameters?: SpacesDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
+  delete(parameters: SpacesDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
    * `GET /spaces/get`
    *
@@ -28490,7 +28673,7 @@ export interface SeamClientThermostats {
    *
    * Deletes a specified [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets) for a specified [thermostat](https://docs.seam.co/capability-guides/thermostats).
    */
-  deleteClimatePreset(parameters?: ThermostatsDeleteClimatePresetParameters, options?: SeamClientRequestOptions): Promise<void>
+  deleteClimatePreset(parameters: ThermostatsDeleteClimatePresetParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
    * `POST /thermostats/heat`
    *

@@ -21,6 +21,8 @@ pub struct RouteSpec {
     pub action_attempt: bool,
     pub paginated: bool,
     pub required: Vec<String>,
+    /// One of these must be given: the spec's alternatives each require a different one.
+    pub at_least_one: Vec<String>,
     pub auth: Vec<String>,
     pub title: String,
     pub description: String,
@@ -82,6 +84,22 @@ fn semantic_method(operations: &Map<String, Value>) -> Option<&'static str> {
         })
 }
 
+/// Names that only some alternatives of a `oneOf` require, when every alternative requires one
+/// of them (`connected_account_id` or `email`, say); empty otherwise.
+fn at_least_one_names(schema: &Value) -> Vec<String> {
+    let Some(variants) = schema.get("oneOf").and_then(Value::as_array) else { return Vec::new() };
+    let common = required_names(schema);
+    let own: Vec<Vec<String>> =
+        variants.iter().map(|v| required_names(v).into_iter().filter(|n| !common.contains(n)).collect()).collect();
+    if own.is_empty() || own.iter().any(Vec::is_empty) {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = own.into_iter().flatten().collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// Names required in every alternative of a body schema.
 fn required_names(schema: &Value) -> Vec<String> {
     let own = |schema: &Value| -> Vec<String> {
@@ -119,6 +137,12 @@ pub fn collect_routes(spec: &Value) -> Vec<RouteSpec> {
         let mut segments: Vec<String> = path.trim_start_matches('/').split('/').map(str::to_owned).collect();
         let name = segments.pop().unwrap_or_default();
 
+        // Some routes describe their parameters only in a JSON body, even for DELETE, or only
+        // on their POST form.
+        let body_schema = [op, documented.get("post").unwrap_or(&Value::Null)]
+            .into_iter()
+            .find_map(|op| op.pointer("/requestBody/content/application~1json/schema"))
+            .cloned();
         let parameters = if matches!(method, "GET" | "DELETE") {
             let list = op.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
             let params: Vec<(String, bool, Value)> = list
@@ -132,13 +156,15 @@ pub fn collect_routes(spec: &Value) -> Vec<RouteSpec> {
                     ))
                 })
                 .collect();
-            if params.is_empty() { Parameters::None } else { Parameters::Query(params) }
-        } else {
-            match op.pointer("/requestBody/content/application~1json/schema") {
-                Some(schema) => Parameters::Body(schema.clone()),
-                None => Parameters::None,
+            match (params.is_empty(), &body_schema) {
+                (false, _) => Parameters::Query(params),
+                (true, Some(schema)) => Parameters::Body(schema.clone()),
+                (true, None) => Parameters::None,
             }
+        } else {
+            body_schema.clone().map_or(Parameters::None, Parameters::Body)
         };
+        let at_least_one = body_schema.as_ref().map(at_least_one_names).unwrap_or_default();
         let mut required = match &parameters {
             Parameters::Query(params) => params.iter().filter(|p| p.1).map(|p| p.0.clone()).collect(),
             Parameters::Body(schema) => required_names(schema),
@@ -163,6 +189,7 @@ pub fn collect_routes(spec: &Value) -> Vec<RouteSpec> {
             response_key,
             paginated,
             required,
+            at_least_one,
             auth,
             title: str_field(op, "x-title").unwrap_or_default().to_owned(),
             description: str_field(op, "description").unwrap_or_default().trim().to_owned(),
@@ -549,6 +576,7 @@ pub fn write_routes(routes: &[RouteSpec]) -> String {
             _ => "Post",
         };
         let required: Vec<String> = route.required.iter().map(|r| rust_str(r)).collect();
+        let at_least_one: Vec<String> = route.at_least_one.iter().map(|r| rust_str(r)).collect();
         let mut auth: Vec<&str> = route
             .auth
             .iter()
@@ -565,11 +593,12 @@ pub fn write_routes(routes: &[RouteSpec]) -> String {
         auth.dedup();
         let _ = writeln!(
             out,
-            "pub const {}: Route = Route {{\n    path: {},\n    method: Method::{method},\n    response_key: {},\n    required: &[{}],\n    paginated: {},\n    action_attempt: {},\n    auth: {},\n}};\n",
+            "pub const {}: Route = Route {{\n    path: {},\n    method: Method::{method},\n    response_key: {},\n    required: &[{}],\n    at_least_one: &[{}],\n    paginated: {},\n    action_attempt: {},\n    auth: {},\n}};\n",
             const_name(route),
             rust_str(&route.path),
             route.response_key.as_deref().map_or("None".to_owned(), |k| format!("Some({})", rust_str(k))),
             required.join(", "),
+            at_least_one.join(", "),
             route.paginated,
             route.action_attempt,
             if auth.is_empty() { "0".to_owned() } else { auth.join(" | ") },

@@ -7,12 +7,14 @@ export function createNamespaces(call) {
   return {
     widgets: {
       simulate: {
-        spin: r(3),
+        spin: r(5),
       },
       delete: r(0),
-      get: r(1),
-      list: r(2),
-      update: r(4),
+      find: r(1),
+      get: r(2),
+      list: r(3),
+      remove: r(4),
+      update: r(6),
     },
   }
 }

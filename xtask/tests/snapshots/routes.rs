@@ -17,9 +17,24 @@ pub const WIDGETS_DELETE: Route = Route {
     method: Method::Delete,
     response_key: None,
     required: &["widget_id"],
+    at_least_one: &[],
     paginated: false,
     action_attempt: false,
     auth: auth::API_KEY | auth::PERSONAL_ACCESS_TOKEN,
+};
+
+/// `GET /widgets/find`
+///
+/// Finds a widget by id or by name.
+pub const WIDGETS_FIND: Route = Route {
+    path: "/widgets/find",
+    method: Method::Get,
+    response_key: Some("widget"),
+    required: &[],
+    at_least_one: &["name", "widget_id"],
+    paginated: false,
+    action_attempt: false,
+    auth: auth::CLIENT_SESSION,
 };
 
 /// `GET /widgets/get`
@@ -30,6 +45,7 @@ pub const WIDGETS_GET: Route = Route {
     method: Method::Get,
     response_key: Some("widget"),
     required: &["widget_id"],
+    at_least_one: &[],
     paginated: false,
     action_attempt: false,
     auth: auth::CLIENT_SESSION,
@@ -45,9 +61,24 @@ pub const WIDGETS_LIST: Route = Route {
     method: Method::Get,
     response_key: Some("widgets"),
     required: &[],
+    at_least_one: &[],
     paginated: true,
     action_attempt: false,
     auth: auth::API_KEY | auth::CLIENT_SESSION,
+};
+
+/// `DELETE /widgets/remove`
+///
+/// Removes a widget; its parameters are described as a body.
+pub const WIDGETS_REMOVE: Route = Route {
+    path: "/widgets/remove",
+    method: Method::Delete,
+    response_key: None,
+    required: &["widget_id"],
+    at_least_one: &[],
+    paginated: false,
+    action_attempt: false,
+    auth: auth::CLIENT_SESSION,
 };
 
 /// `POST /widgets/simulate/spin`
@@ -60,6 +91,7 @@ pub const WIDGETS_SIMULATE_SPIN: Route = Route {
     method: Method::Post,
     response_key: Some("action_attempt"),
     required: &["widget_id"],
+    at_least_one: &[],
     paginated: false,
     action_attempt: true,
     auth: auth::CLIENT_SESSION,
@@ -73,16 +105,19 @@ pub const WIDGETS_UPDATE: Route = Route {
     method: Method::Patch,
     response_key: None,
     required: &["widget_id"],
+    at_least_one: &[],
     paginated: false,
     action_attempt: false,
     auth: auth::CLIENT_SESSION,
 };
 
 /// Every route, sorted by path; the JS namespaces refer to routes by their index here.
-pub static ROUTES: [&Route; 5] = [
+pub static ROUTES: [&Route; 7] = [
     &WIDGETS_DELETE,
+    &WIDGETS_FIND,
     &WIDGETS_GET,
     &WIDGETS_LIST,
+    &WIDGETS_REMOVE,
     &WIDGETS_SIMULATE_SPIN,
     &WIDGETS_UPDATE,
 ];

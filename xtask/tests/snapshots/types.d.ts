@@ -45,6 +45,13 @@ export type WidgetsDeleteParameters = {
 
 export type WidgetsDeleteResponse = void
 
+export type WidgetsFindParameters = {
+  name?: string | undefined
+  widget_id?: string | undefined
+}
+
+export type WidgetsFindResponse = { widget: Widget }
+
 export type WidgetsGetParameters = {
   widget_id: string
 }
@@ -57,6 +64,12 @@ export type WidgetsListParameters = {
 }
 
 export type WidgetsListResponse = { widgets: Array<Widget> }
+
+export type WidgetsRemoveParameters = {
+  widget_id: string
+}
+
+export type WidgetsRemoveResponse = void
 
 export type WidgetsSimulateSpinParameters = {
   widget_id: string
@@ -88,6 +101,12 @@ export interface SeamClientWidgets {
    */
   delete(parameters: WidgetsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
+   * `GET /widgets/find`
+   *
+   * Finds a widget by id or by name.
+   */
+  find(parameters?: WidgetsFindParameters, options?: SeamClientRequestOptions): Promise<WidgetsFindResponse['widget']>
+  /**
    * `GET /widgets/get`
    *
    * Gets a widget.
@@ -99,6 +118,12 @@ export interface SeamClientWidgets {
    * Lists widgets.
    */
   list(parameters?: WidgetsListParameters, options?: SeamClientRequestOptions): Promise<WidgetsListResponse['widgets']>
+  /**
+   * `DELETE /widgets/remove`
+   *
+   * Removes a widget; its parameters are described as a body.
+   */
+  remove(parameters: WidgetsRemoveParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
    * `PATCH /widgets/update`
    *
@@ -122,8 +147,10 @@ export interface SeamClientWidgetsSimulate {
 /** Every route by path: its parameters and what its call resolves with. */
 export interface SeamClientRoutes {
   '/widgets/delete': { parameters: WidgetsDeleteParameters; result: void }
+  '/widgets/find': { parameters: WidgetsFindParameters; result: WidgetsFindResponse['widget'] }
   '/widgets/get': { parameters: WidgetsGetParameters; result: WidgetsGetResponse['widget'] }
   '/widgets/list': { parameters: WidgetsListParameters; result: WidgetsListResponse['widgets'] }
+  '/widgets/remove': { parameters: WidgetsRemoveParameters; result: void }
   '/widgets/simulate/spin': { parameters: WidgetsSimulateSpinParameters; result: WidgetsSimulateSpinResponse['action_attempt'] }
   '/widgets/update': { parameters: WidgetsUpdateParameters; result: void }
 }
