@@ -31,7 +31,7 @@ WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-reference-types --enable-multivalue
 
-.PHONY: setup setup-apt setup-wasm-bindgen setup-npm codegen check-generated pkg test test-native test-wasm test-js demo clean
+.PHONY: setup setup-apt setup-wasm-bindgen setup-npm codegen check-generated pkg test test-native test-wasm test-js test-types demo clean
 
 setup: setup-apt setup-wasm-bindgen setup-npm
 
@@ -85,7 +85,7 @@ pkg: setup
 	@printf 'pkg/seam_wasm_bg.wasm: %s bytes, %s gzip-9\n' \
 		"$$(wc -c < pkg/seam_wasm_bg.wasm)" "$$(gzip -9 -c pkg/seam_wasm_bg.wasm | wc -c)"
 
-test: check-generated pkg test-native test-wasm test-js
+test: check-generated pkg test-native test-wasm test-js test-types
 
 test-native:
 	cargo test --workspace
@@ -100,6 +100,10 @@ test-wasm: setup
 # The built package in Chromium through its public JS API.
 test-js: pkg
 	node --test --test-concurrency=1 tests/js/
+
+# The package's declarations with tsc: usage, and parity with @seamapi/http's types.
+test-types: pkg
+	node tests/types/run.mjs
 
 demo: pkg
 	node tests/js/support/demo.mjs

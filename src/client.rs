@@ -302,9 +302,9 @@ impl SeamClient {
     /// `/client_sessions/get_or_create` and stores the new session.
     #[wasm_bindgen(js_name = fromPublishableKey, unchecked_return_type = "Promise<SeamClient>")]
     pub fn from_publishable_key(
-        #[wasm_bindgen(unchecked_param_type = "string")] publishable_key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] user_identifier_key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SeamClientOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(js_name = publishableKey, unchecked_param_type = "string")] publishable_key: JsValue,
+        #[wasm_bindgen(js_name = userIdentifierKey, unchecked_param_type = "string")] user_identifier_key: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
     ) -> Promise {
         let prepared = (|| -> Result<_, SdkError> {
             let key = string_arg(&publishable_key);
@@ -345,8 +345,8 @@ impl SeamClient {
     /// endpoint, so a later page load can resume it with `fromStoredClientSessionToken`.
     #[wasm_bindgen(js_name = fromClientSessionToken)]
     pub fn from_client_session_token(
-        #[wasm_bindgen(unchecked_param_type = "string")] client_session_token: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SeamClientOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(js_name = clientSessionToken, unchecked_param_type = "string")] client_session_token: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
     ) -> Result<SeamClient, JsValue> {
         let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
         Ok(SeamClient::token_client(&client_session_token, &options, None)?)
@@ -356,7 +356,7 @@ impl SeamClient {
     /// client; `null` when there is none, it has expired, or the API refused it.
     #[wasm_bindgen(js_name = fromStoredClientSessionToken, unchecked_return_type = "SeamClient | null")]
     pub fn from_stored_client_session_token(
-        #[wasm_bindgen(unchecked_param_type = "SeamClientOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
         let store = Store::new(options.storage, scope_key(&options.endpoint, "client-session-token"));
@@ -378,7 +378,7 @@ impl SeamClient {
     /// Switches to another client session token after `GET /client_sessions/get` accepts it;
     /// if the check fails, the current token stays and the promise rejects.
     #[wasm_bindgen(js_name = updateClientSessionToken, unchecked_return_type = "Promise<void>")]
-    pub fn update_client_session_token(&self, #[wasm_bindgen(unchecked_param_type = "string")] client_session_token: JsValue) -> Promise {
+    pub fn update_client_session_token(&self, #[wasm_bindgen(js_name = clientSessionToken, unchecked_param_type = "string")] client_session_token: JsValue) -> Promise {
         let token = string_arg(&client_session_token);
         if let Err(error) = auth::check_client_session_token(&token) {
             return Promise::reject(&error.into());

@@ -48,8 +48,9 @@ export interface SeamClient {
   /** Calls a route by its path: `client.request('/devices/list', { limit: 10 })`. */
   request<Path extends keyof SeamClientRoutes>(
     path: Path,
-    parameters?: SeamClientRoutes[Path]['parameters'],
-    options?: SeamClientRequestOptions,
+    ...rest: SeamClientRoutes[Path]['parametersOptional'] extends true
+      ? [parameters?: SeamClientRoutes[Path]['parameters'], options?: SeamClientRequestOptions]
+      : [parameters: SeamClientRoutes[Path]['parameters'], options?: SeamClientRequestOptions]
   ): Promise<SeamClientRoutes[Path]['result']>
 }
 "#;

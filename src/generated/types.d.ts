@@ -3335,11 +3335,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -3354,7 +3354,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -3391,7 +3391,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -3406,11 +3406,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -3425,7 +3425,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -3462,7 +3462,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -3477,11 +3477,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -3496,7 +3496,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of scanning a card. If the attempt was successful, includes a snapshot of credential data read from the physical encoder, the corresponding data stored on Seam and the access system, and any associated warnings.
        */
@@ -4195,7 +4195,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -4210,11 +4210,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -4229,7 +4229,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of an encoding attempt. If the attempt was successful, includes the credential data that was encoded onto the card.
        */
@@ -4872,7 +4872,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -4887,11 +4887,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -4906,7 +4906,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of a scan to assign attempt. If the attempt was successful, includes the credential data that was scanned and assigned.
        */
@@ -5218,7 +5218,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -5233,11 +5233,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -5252,7 +5252,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of assigning a credential. If successful, includes the updated access method with the assigned credential.
        */
@@ -5552,7 +5552,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -5567,11 +5567,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -5586,7 +5586,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -5619,7 +5619,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -5634,11 +5634,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -5653,7 +5653,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -5686,7 +5686,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -5701,11 +5701,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -5720,7 +5720,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -5753,7 +5753,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -5768,11 +5768,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -5787,7 +5787,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -5820,7 +5820,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -5835,11 +5835,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -5854,7 +5854,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -5887,7 +5887,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -5902,11 +5902,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -5921,7 +5921,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -5954,7 +5954,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -5969,11 +5969,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -5988,7 +5988,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6021,7 +6021,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -6036,11 +6036,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -6055,7 +6055,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6088,7 +6088,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -6103,11 +6103,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -6122,7 +6122,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6155,7 +6155,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -6170,11 +6170,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -6189,7 +6189,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6226,7 +6226,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -6241,11 +6241,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -6260,7 +6260,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6293,7 +6293,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -6308,11 +6308,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -6327,7 +6327,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6364,7 +6364,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -6379,11 +6379,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -6398,7 +6398,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6435,7 +6435,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -6450,11 +6450,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -6469,7 +6469,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6502,7 +6502,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
   | {
@@ -6517,11 +6517,11 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for pending action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action attempt. Null for pending action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'pending'
     }
   | {
@@ -6536,7 +6536,7 @@ export type ActionAttempt =
       /**
        * Errors associated with the action attempt. Null for successful action attempts.
        */
-      error: unknown | null
+      error: null
       /**
        * Result of the action.
        */
@@ -6573,7 +6573,7 @@ export type ActionAttempt =
       /**
        * Result of the action attempt. Null for failed action attempts.
        */
-      result: unknown | null
+      result: null
       status: 'error'
     }
 
@@ -27535,7 +27535,7 @@ export interface SeamClientAccessGrants {
    *
    * Get an Access Grant.
    */
-  get(parameters?: AccessGrantsGetParameters, options?: SeamClientRequestOptions): Promise<AccessGrantsGetResponse['access_grant']>
+  get(parameters: AccessGrantsGetParameters, options?: SeamClientRequestOptions): Promise<AccessGrantsGetResponse['access_grant']>
   /**
    * `GET /access_grants/get_related`
    *
@@ -27606,7 +27606,7 @@ export interface SeamClientAccessMethods {
    *
    * Deletes an access method.
    */
-  delete(parameters?: AccessMethodsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
+  delete(parameters: AccessMethodsDeleteParameters, options?: SeamClientRequestOptions): Promise<void>
   /**
    * `POST /access_methods/encode`
    *
@@ -28170,7 +28170,7 @@ export interface SeamClientConnectedAccounts {
    *
    * Returns a specified [connected account](https://docs.seam.co/core-concepts/connected-accounts).
    */
-  get(parameters?: ConnectedAccountsGetParameters, options?: SeamClientRequestOptions): Promise<ConnectedAccountsGetResponse['connected_account']>
+  get(parameters: ConnectedAccountsGetParameters, options?: SeamClientRequestOptions): Promise<ConnectedAccountsGetResponse['connected_account']>
   /**
    * `GET /connected_accounts/list`
    *
@@ -28604,7 +28604,7 @@ export interface SeamClientSpaces {
    *
    * Gets a space.
    */
-  get(parameters?: SpacesGetParameters, options?: SeamClientRequestOptions): Promise<SpacesGetResponse['space']>
+  get(parameters: SpacesGetParameters, options?: SeamClientRequestOptions): Promise<SpacesGetResponse['space']>
   /**
    * `GET /spaces/get_related`
    *
@@ -28860,7 +28860,7 @@ export interface SeamClientUserIdentities {
    *
    * Returns a specified [user identity](https://docs.seam.co/capability-guides/mobile-access/managing-mobile-app-user-accounts-with-user-identities#what-is-a-user-identity).
    */
-  get(parameters?: UserIdentitiesGetParameters, options?: SeamClientRequestOptions): Promise<UserIdentitiesGetResponse['user_identity']>
+  get(parameters: UserIdentitiesGetParameters, options?: SeamClientRequestOptions): Promise<UserIdentitiesGetResponse['user_identity']>
   /**
    * `PUT /user_identities/grant_access_to_device`
    *
@@ -29041,207 +29041,207 @@ export interface SeamClientWorkspaces {
 
 /** Every route by path: its parameters and what its call resolves with. */
 export interface SeamClientRoutes {
-  '/access_codes/create': { parameters: AccessCodesCreateParameters; result: AccessCodesCreateResponse['access_code'] }
-  '/access_codes/create_multiple': { parameters: AccessCodesCreateMultipleParameters; result: AccessCodesCreateMultipleResponse['access_codes'] }
-  '/access_codes/delete': { parameters: AccessCodesDeleteParameters; result: void }
-  '/access_codes/generate_code': { parameters: AccessCodesGenerateCodeParameters; result: AccessCodesGenerateCodeResponse['generated_code'] }
-  '/access_codes/get': { parameters: AccessCodesGetParameters; result: AccessCodesGetResponse['access_code'] }
-  '/access_codes/list': { parameters: AccessCodesListParameters; result: AccessCodesListResponse['access_codes'] }
-  '/access_codes/pull_backup_access_code': { parameters: AccessCodesPullBackupAccessCodeParameters; result: AccessCodesPullBackupAccessCodeResponse['access_code'] }
-  '/access_codes/report_device_constraints': { parameters: AccessCodesReportDeviceConstraintsParameters; result: void }
-  '/access_codes/simulate/create_unmanaged_access_code': { parameters: AccessCodesSimulateCreateUnmanagedAccessCodeParameters; result: AccessCodesSimulateCreateUnmanagedAccessCodeResponse['access_code'] }
-  '/access_codes/unmanaged/convert_to_managed': { parameters: AccessCodesUnmanagedConvertToManagedParameters; result: void }
-  '/access_codes/unmanaged/delete': { parameters: AccessCodesUnmanagedDeleteParameters; result: void }
-  '/access_codes/unmanaged/get': { parameters: AccessCodesUnmanagedGetParameters; result: AccessCodesUnmanagedGetResponse['access_code'] }
-  '/access_codes/unmanaged/list': { parameters: AccessCodesUnmanagedListParameters; result: AccessCodesUnmanagedListResponse['access_codes'] }
-  '/access_codes/unmanaged/update': { parameters: AccessCodesUnmanagedUpdateParameters; result: void }
-  '/access_codes/update': { parameters: AccessCodesUpdateParameters; result: void }
-  '/access_codes/update_multiple': { parameters: AccessCodesUpdateMultipleParameters; result: void }
-  '/access_grants/create': { parameters: AccessGrantsCreateParameters; result: AccessGrantsCreateResponse['access_grant'] }
-  '/access_grants/delete': { parameters: AccessGrantsDeleteParameters; result: void }
-  '/access_grants/get': { parameters: AccessGrantsGetParameters; result: AccessGrantsGetResponse['access_grant'] }
-  '/access_grants/get_related': { parameters: AccessGrantsGetRelatedParameters; result: AccessGrantsGetRelatedResponse['batch'] }
-  '/access_grants/list': { parameters: AccessGrantsListParameters; result: AccessGrantsListResponse['access_grants'] }
-  '/access_grants/request_access_methods': { parameters: AccessGrantsRequestAccessMethodsParameters; result: AccessGrantsRequestAccessMethodsResponse['access_grant'] }
-  '/access_grants/unmanaged/get': { parameters: AccessGrantsUnmanagedGetParameters; result: AccessGrantsUnmanagedGetResponse['access_grant'] }
-  '/access_grants/unmanaged/list': { parameters: AccessGrantsUnmanagedListParameters; result: AccessGrantsUnmanagedListResponse['access_grants'] }
-  '/access_grants/unmanaged/update': { parameters: AccessGrantsUnmanagedUpdateParameters; result: void }
-  '/access_grants/update': { parameters: AccessGrantsUpdateParameters; result: void }
-  '/access_methods/assign_card': { parameters: AccessMethodsAssignCardParameters; result: AccessMethodsAssignCardResponse['action_attempt'] }
-  '/access_methods/delete': { parameters: AccessMethodsDeleteParameters; result: void }
-  '/access_methods/encode': { parameters: AccessMethodsEncodeParameters; result: AccessMethodsEncodeResponse['action_attempt'] }
-  '/access_methods/get': { parameters: AccessMethodsGetParameters; result: AccessMethodsGetResponse['access_method'] }
-  '/access_methods/get_related': { parameters: AccessMethodsGetRelatedParameters; result: AccessMethodsGetRelatedResponse['batch'] }
-  '/access_methods/list': { parameters: AccessMethodsListParameters; result: AccessMethodsListResponse['access_methods'] }
-  '/access_methods/unlock_door': { parameters: AccessMethodsUnlockDoorParameters; result: AccessMethodsUnlockDoorResponse['action_attempt'] }
-  '/access_methods/unmanaged/get': { parameters: AccessMethodsUnmanagedGetParameters; result: AccessMethodsUnmanagedGetResponse['access_method'] }
-  '/access_methods/unmanaged/list': { parameters: AccessMethodsUnmanagedListParameters; result: AccessMethodsUnmanagedListResponse['access_methods'] }
-  '/acs/access_groups/add_user': { parameters: AcsAccessGroupsAddUserParameters; result: void }
-  '/acs/access_groups/delete': { parameters: AcsAccessGroupsDeleteParameters; result: void }
-  '/acs/access_groups/get': { parameters: AcsAccessGroupsGetParameters; result: AcsAccessGroupsGetResponse['acs_access_group'] }
-  '/acs/access_groups/list': { parameters: AcsAccessGroupsListParameters; result: AcsAccessGroupsListResponse['acs_access_groups'] }
-  '/acs/access_groups/list_accessible_entrances': { parameters: AcsAccessGroupsListAccessibleEntrancesParameters; result: AcsAccessGroupsListAccessibleEntrancesResponse['acs_entrances'] }
-  '/acs/access_groups/list_users': { parameters: AcsAccessGroupsListUsersParameters; result: AcsAccessGroupsListUsersResponse['acs_users'] }
-  '/acs/access_groups/remove_user': { parameters: AcsAccessGroupsRemoveUserParameters; result: void }
-  '/acs/credentials/assign': { parameters: AcsCredentialsAssignParameters; result: void }
-  '/acs/credentials/create': { parameters: AcsCredentialsCreateParameters; result: AcsCredentialsCreateResponse['acs_credential'] }
-  '/acs/credentials/delete': { parameters: AcsCredentialsDeleteParameters; result: void }
-  '/acs/credentials/get': { parameters: AcsCredentialsGetParameters; result: AcsCredentialsGetResponse['acs_credential'] }
-  '/acs/credentials/list': { parameters: AcsCredentialsListParameters; result: AcsCredentialsListResponse['acs_credentials'] }
-  '/acs/credentials/list_accessible_entrances': { parameters: AcsCredentialsListAccessibleEntrancesParameters; result: AcsCredentialsListAccessibleEntrancesResponse['acs_entrances'] }
-  '/acs/credentials/unassign': { parameters: AcsCredentialsUnassignParameters; result: void }
-  '/acs/credentials/update': { parameters: AcsCredentialsUpdateParameters; result: void }
-  '/acs/encoders/encode_credential': { parameters: AcsEncodersEncodeCredentialParameters; result: AcsEncodersEncodeCredentialResponse['action_attempt'] }
-  '/acs/encoders/get': { parameters: AcsEncodersGetParameters; result: AcsEncodersGetResponse['acs_encoder'] }
-  '/acs/encoders/list': { parameters: AcsEncodersListParameters; result: AcsEncodersListResponse['acs_encoders'] }
-  '/acs/encoders/scan_credential': { parameters: AcsEncodersScanCredentialParameters; result: AcsEncodersScanCredentialResponse['action_attempt'] }
-  '/acs/encoders/scan_to_assign_credential': { parameters: AcsEncodersScanToAssignCredentialParameters; result: AcsEncodersScanToAssignCredentialResponse['action_attempt'] }
-  '/acs/encoders/simulate/next_credential_encode_will_fail': { parameters: AcsEncodersSimulateNextCredentialEncodeWillFailParameters; result: void }
-  '/acs/encoders/simulate/next_credential_encode_will_succeed': { parameters: AcsEncodersSimulateNextCredentialEncodeWillSucceedParameters; result: void }
-  '/acs/encoders/simulate/next_credential_scan_will_fail': { parameters: AcsEncodersSimulateNextCredentialScanWillFailParameters; result: void }
-  '/acs/encoders/simulate/next_credential_scan_will_succeed': { parameters: AcsEncodersSimulateNextCredentialScanWillSucceedParameters; result: void }
-  '/acs/entrances/get': { parameters: AcsEntrancesGetParameters; result: AcsEntrancesGetResponse['acs_entrance'] }
-  '/acs/entrances/grant_access': { parameters: AcsEntrancesGrantAccessParameters; result: void }
-  '/acs/entrances/list': { parameters: AcsEntrancesListParameters; result: AcsEntrancesListResponse['acs_entrances'] }
-  '/acs/entrances/list_credentials_with_access': { parameters: AcsEntrancesListCredentialsWithAccessParameters; result: AcsEntrancesListCredentialsWithAccessResponse['acs_credentials'] }
-  '/acs/entrances/unlock': { parameters: AcsEntrancesUnlockParameters; result: AcsEntrancesUnlockResponse['action_attempt'] }
-  '/acs/systems/get': { parameters: AcsSystemsGetParameters; result: AcsSystemsGetResponse['acs_system'] }
-  '/acs/systems/list': { parameters: AcsSystemsListParameters; result: AcsSystemsListResponse['acs_systems'] }
-  '/acs/systems/list_compatible_credential_manager_acs_systems': { parameters: AcsSystemsListCompatibleCredentialManagerAcsSystemsParameters; result: AcsSystemsListCompatibleCredentialManagerAcsSystemsResponse['acs_systems'] }
-  '/acs/systems/report_devices': { parameters: AcsSystemsReportDevicesParameters; result: void }
-  '/acs/users/add_to_access_group': { parameters: AcsUsersAddToAccessGroupParameters; result: void }
-  '/acs/users/create': { parameters: AcsUsersCreateParameters; result: AcsUsersCreateResponse['acs_user'] }
-  '/acs/users/delete': { parameters: AcsUsersDeleteParameters; result: void }
-  '/acs/users/get': { parameters: AcsUsersGetParameters; result: AcsUsersGetResponse['acs_user'] }
-  '/acs/users/list': { parameters: AcsUsersListParameters; result: AcsUsersListResponse['acs_users'] }
-  '/acs/users/list_accessible_entrances': { parameters: AcsUsersListAccessibleEntrancesParameters; result: AcsUsersListAccessibleEntrancesResponse['acs_entrances'] }
-  '/acs/users/remove_from_access_group': { parameters: AcsUsersRemoveFromAccessGroupParameters; result: void }
-  '/acs/users/revoke_access_to_all_entrances': { parameters: AcsUsersRevokeAccessToAllEntrancesParameters; result: void }
-  '/acs/users/suspend': { parameters: AcsUsersSuspendParameters; result: void }
-  '/acs/users/unsuspend': { parameters: AcsUsersUnsuspendParameters; result: void }
-  '/acs/users/update': { parameters: AcsUsersUpdateParameters; result: void }
-  '/action_attempts/get': { parameters: ActionAttemptsGetParameters; result: ActionAttemptsGetResponse['action_attempt'] }
-  '/action_attempts/list': { parameters: ActionAttemptsListParameters; result: ActionAttemptsListResponse['action_attempts'] }
-  '/client_sessions/create': { parameters: ClientSessionsCreateParameters; result: ClientSessionsCreateResponse['client_session'] }
-  '/client_sessions/delete': { parameters: ClientSessionsDeleteParameters; result: void }
-  '/client_sessions/get': { parameters: ClientSessionsGetParameters; result: ClientSessionsGetResponse['client_session'] }
-  '/client_sessions/get_or_create': { parameters: ClientSessionsGetOrCreateParameters; result: ClientSessionsGetOrCreateResponse['client_session'] }
-  '/client_sessions/grant_access': { parameters: ClientSessionsGrantAccessParameters; result: void }
-  '/client_sessions/list': { parameters: ClientSessionsListParameters; result: ClientSessionsListResponse['client_sessions'] }
-  '/client_sessions/revoke': { parameters: ClientSessionsRevokeParameters; result: void }
-  '/connect_webviews/create': { parameters: ConnectWebviewsCreateParameters; result: ConnectWebviewsCreateResponse['connect_webview'] }
-  '/connect_webviews/delete': { parameters: ConnectWebviewsDeleteParameters; result: void }
-  '/connect_webviews/get': { parameters: ConnectWebviewsGetParameters; result: ConnectWebviewsGetResponse['connect_webview'] }
-  '/connect_webviews/list': { parameters: ConnectWebviewsListParameters; result: ConnectWebviewsListResponse['connect_webviews'] }
-  '/connected_accounts/delete': { parameters: ConnectedAccountsDeleteParameters; result: void }
-  '/connected_accounts/get': { parameters: ConnectedAccountsGetParameters; result: ConnectedAccountsGetResponse['connected_account'] }
-  '/connected_accounts/list': { parameters: ConnectedAccountsListParameters; result: ConnectedAccountsListResponse['connected_accounts'] }
-  '/connected_accounts/simulate/disconnect': { parameters: ConnectedAccountsSimulateDisconnectParameters; result: void }
-  '/connected_accounts/sync': { parameters: ConnectedAccountsSyncParameters; result: void }
-  '/connected_accounts/update': { parameters: ConnectedAccountsUpdateParameters; result: void }
-  '/customers/create_portal': { parameters: CustomersCreatePortalParameters; result: CustomersCreatePortalResponse['customer_portal'] }
-  '/customers/delete_data': { parameters: CustomersDeleteDataParameters; result: void }
-  '/customers/push_data': { parameters: CustomersPushDataParameters; result: void }
-  '/devices/get': { parameters: DevicesGetParameters; result: DevicesGetResponse['device'] }
-  '/devices/list': { parameters: DevicesListParameters; result: DevicesListResponse['devices'] }
-  '/devices/list_device_providers': { parameters: DevicesListDeviceProvidersParameters; result: DevicesListDeviceProvidersResponse['device_providers'] }
-  '/devices/report_provider_metadata': { parameters: DevicesReportProviderMetadataParameters; result: void }
-  '/devices/simulate/connect': { parameters: DevicesSimulateConnectParameters; result: void }
-  '/devices/simulate/connect_to_hub': { parameters: DevicesSimulateConnectToHubParameters; result: void }
-  '/devices/simulate/disconnect': { parameters: DevicesSimulateDisconnectParameters; result: void }
-  '/devices/simulate/disconnect_from_hub': { parameters: DevicesSimulateDisconnectFromHubParameters; result: void }
-  '/devices/simulate/paid_subscription': { parameters: DevicesSimulatePaidSubscriptionParameters; result: void }
-  '/devices/simulate/remove': { parameters: DevicesSimulateRemoveParameters; result: void }
-  '/devices/unmanaged/get': { parameters: DevicesUnmanagedGetParameters; result: DevicesUnmanagedGetResponse['device'] }
-  '/devices/unmanaged/list': { parameters: DevicesUnmanagedListParameters; result: DevicesUnmanagedListResponse['devices'] }
-  '/devices/unmanaged/update': { parameters: DevicesUnmanagedUpdateParameters; result: void }
-  '/devices/update': { parameters: DevicesUpdateParameters; result: void }
-  '/events/get': { parameters: EventsGetParameters; result: EventsGetResponse['event'] }
-  '/events/list': { parameters: EventsListParameters; result: EventsListResponse['events'] }
-  '/instant_keys/delete': { parameters: InstantKeysDeleteParameters; result: void }
-  '/instant_keys/get': { parameters: InstantKeysGetParameters; result: InstantKeysGetResponse['instant_key'] }
-  '/instant_keys/list': { parameters: InstantKeysListParameters; result: InstantKeysListResponse['instant_keys'] }
-  '/locks/configure_auto_lock': { parameters: LocksConfigureAutoLockParameters; result: LocksConfigureAutoLockResponse['action_attempt'] }
-  '/locks/get': { parameters: LocksGetParameters; result: LocksGetResponse['device'] }
-  '/locks/list': { parameters: LocksListParameters; result: LocksListResponse['devices'] }
-  '/locks/lock_door': { parameters: LocksLockDoorParameters; result: LocksLockDoorResponse['action_attempt'] }
-  '/locks/simulate/keypad_code_entry': { parameters: LocksSimulateKeypadCodeEntryParameters; result: LocksSimulateKeypadCodeEntryResponse['action_attempt'] }
-  '/locks/simulate/manual_lock_via_keypad': { parameters: LocksSimulateManualLockViaKeypadParameters; result: LocksSimulateManualLockViaKeypadResponse['action_attempt'] }
-  '/locks/unlock_door': { parameters: LocksUnlockDoorParameters; result: LocksUnlockDoorResponse['action_attempt'] }
-  '/noise_sensors/list': { parameters: NoiseSensorsListParameters; result: NoiseSensorsListResponse['devices'] }
-  '/noise_sensors/noise_thresholds/create': { parameters: NoiseSensorsNoiseThresholdsCreateParameters; result: NoiseSensorsNoiseThresholdsCreateResponse['noise_threshold'] }
-  '/noise_sensors/noise_thresholds/delete': { parameters: NoiseSensorsNoiseThresholdsDeleteParameters; result: void }
-  '/noise_sensors/noise_thresholds/get': { parameters: NoiseSensorsNoiseThresholdsGetParameters; result: NoiseSensorsNoiseThresholdsGetResponse['noise_threshold'] }
-  '/noise_sensors/noise_thresholds/list': { parameters: NoiseSensorsNoiseThresholdsListParameters; result: NoiseSensorsNoiseThresholdsListResponse['noise_thresholds'] }
-  '/noise_sensors/noise_thresholds/update': { parameters: NoiseSensorsNoiseThresholdsUpdateParameters; result: void }
-  '/noise_sensors/simulate/trigger_noise_threshold': { parameters: NoiseSensorsSimulateTriggerNoiseThresholdParameters; result: void }
-  '/phones/deactivate': { parameters: PhonesDeactivateParameters; result: void }
-  '/phones/get': { parameters: PhonesGetParameters; result: PhonesGetResponse['phone'] }
-  '/phones/list': { parameters: PhonesListParameters; result: PhonesListResponse['phones'] }
-  '/phones/simulate/create_sandbox_phone': { parameters: PhonesSimulateCreateSandboxPhoneParameters; result: PhonesSimulateCreateSandboxPhoneResponse['phone'] }
-  '/spaces/add_acs_entrances': { parameters: SpacesAddAcsEntrancesParameters; result: void }
-  '/spaces/add_connected_account': { parameters: SpacesAddConnectedAccountParameters; result: void }
-  '/spaces/add_devices': { parameters: SpacesAddDevicesParameters; result: void }
-  '/spaces/create': { parameters: SpacesCreateParameters; result: SpacesCreateResponse['space'] }
-  '/spaces/delete': { parameters: SpacesDeleteParameters; result: void }
-  '/spaces/get': { parameters: SpacesGetParameters; result: SpacesGetResponse['space'] }
-  '/spaces/get_related': { parameters: SpacesGetRelatedParameters; result: SpacesGetRelatedResponse['batch'] }
-  '/spaces/list': { parameters: SpacesListParameters; result: SpacesListResponse['spaces'] }
-  '/spaces/remove_acs_entrances': { parameters: SpacesRemoveAcsEntrancesParameters; result: void }
-  '/spaces/remove_connected_account': { parameters: SpacesRemoveConnectedAccountParameters; result: void }
-  '/spaces/remove_devices': { parameters: SpacesRemoveDevicesParameters; result: void }
-  '/spaces/update': { parameters: SpacesUpdateParameters; result: SpacesUpdateResponse['space'] }
-  '/thermostats/activate_climate_preset': { parameters: ThermostatsActivateClimatePresetParameters; result: ThermostatsActivateClimatePresetResponse['action_attempt'] }
-  '/thermostats/cool': { parameters: ThermostatsCoolParameters; result: ThermostatsCoolResponse['action_attempt'] }
-  '/thermostats/create_climate_preset': { parameters: ThermostatsCreateClimatePresetParameters; result: void }
-  '/thermostats/daily_programs/create': { parameters: ThermostatsDailyProgramsCreateParameters; result: ThermostatsDailyProgramsCreateResponse['thermostat_daily_program'] }
-  '/thermostats/daily_programs/delete': { parameters: ThermostatsDailyProgramsDeleteParameters; result: void }
-  '/thermostats/daily_programs/update': { parameters: ThermostatsDailyProgramsUpdateParameters; result: ThermostatsDailyProgramsUpdateResponse['action_attempt'] }
-  '/thermostats/delete_climate_preset': { parameters: ThermostatsDeleteClimatePresetParameters; result: void }
-  '/thermostats/heat': { parameters: ThermostatsHeatParameters; result: ThermostatsHeatResponse['action_attempt'] }
-  '/thermostats/heat_cool': { parameters: ThermostatsHeatCoolParameters; result: ThermostatsHeatCoolResponse['action_attempt'] }
-  '/thermostats/list': { parameters: ThermostatsListParameters; result: ThermostatsListResponse['devices'] }
-  '/thermostats/off': { parameters: ThermostatsOffParameters; result: ThermostatsOffResponse['action_attempt'] }
-  '/thermostats/schedules/create': { parameters: ThermostatsSchedulesCreateParameters; result: ThermostatsSchedulesCreateResponse['thermostat_schedule'] }
-  '/thermostats/schedules/delete': { parameters: ThermostatsSchedulesDeleteParameters; result: void }
-  '/thermostats/schedules/get': { parameters: ThermostatsSchedulesGetParameters; result: ThermostatsSchedulesGetResponse['thermostat_schedule'] }
-  '/thermostats/schedules/list': { parameters: ThermostatsSchedulesListParameters; result: ThermostatsSchedulesListResponse['thermostat_schedules'] }
-  '/thermostats/schedules/update': { parameters: ThermostatsSchedulesUpdateParameters; result: void }
-  '/thermostats/set_fallback_climate_preset': { parameters: ThermostatsSetFallbackClimatePresetParameters; result: void }
-  '/thermostats/set_fan_mode': { parameters: ThermostatsSetFanModeParameters; result: ThermostatsSetFanModeResponse['action_attempt'] }
-  '/thermostats/set_hvac_mode': { parameters: ThermostatsSetHvacModeParameters; result: ThermostatsSetHvacModeResponse['action_attempt'] }
-  '/thermostats/set_temperature_threshold': { parameters: ThermostatsSetTemperatureThresholdParameters; result: void }
-  '/thermostats/simulate/hvac_mode_adjusted': { parameters: ThermostatsSimulateHvacModeAdjustedParameters; result: void }
-  '/thermostats/simulate/temperature_reached': { parameters: ThermostatsSimulateTemperatureReachedParameters; result: void }
-  '/thermostats/update_climate_preset': { parameters: ThermostatsUpdateClimatePresetParameters; result: void }
-  '/thermostats/update_weekly_program': { parameters: ThermostatsUpdateWeeklyProgramParameters; result: ThermostatsUpdateWeeklyProgramResponse['action_attempt'] }
-  '/user_identities/add_acs_user': { parameters: UserIdentitiesAddAcsUserParameters; result: void }
-  '/user_identities/create': { parameters: UserIdentitiesCreateParameters; result: UserIdentitiesCreateResponse['user_identity'] }
-  '/user_identities/delete': { parameters: UserIdentitiesDeleteParameters; result: void }
-  '/user_identities/generate_instant_key': { parameters: UserIdentitiesGenerateInstantKeyParameters; result: UserIdentitiesGenerateInstantKeyResponse['instant_key'] }
-  '/user_identities/get': { parameters: UserIdentitiesGetParameters; result: UserIdentitiesGetResponse['user_identity'] }
-  '/user_identities/grant_access_to_device': { parameters: UserIdentitiesGrantAccessToDeviceParameters; result: void }
-  '/user_identities/list': { parameters: UserIdentitiesListParameters; result: UserIdentitiesListResponse['user_identities'] }
-  '/user_identities/list_accessible_devices': { parameters: UserIdentitiesListAccessibleDevicesParameters; result: UserIdentitiesListAccessibleDevicesResponse['devices'] }
-  '/user_identities/list_accessible_entrances': { parameters: UserIdentitiesListAccessibleEntrancesParameters; result: UserIdentitiesListAccessibleEntrancesResponse['acs_entrances'] }
-  '/user_identities/list_acs_systems': { parameters: UserIdentitiesListAcsSystemsParameters; result: UserIdentitiesListAcsSystemsResponse['acs_systems'] }
-  '/user_identities/list_acs_users': { parameters: UserIdentitiesListAcsUsersParameters; result: UserIdentitiesListAcsUsersResponse['acs_users'] }
-  '/user_identities/remove_acs_user': { parameters: UserIdentitiesRemoveAcsUserParameters; result: void }
-  '/user_identities/revoke_access_to_device': { parameters: UserIdentitiesRevokeAccessToDeviceParameters; result: void }
-  '/user_identities/unmanaged/get': { parameters: UserIdentitiesUnmanagedGetParameters; result: UserIdentitiesUnmanagedGetResponse['user_identity'] }
-  '/user_identities/unmanaged/list': { parameters: UserIdentitiesUnmanagedListParameters; result: UserIdentitiesUnmanagedListResponse['user_identities'] }
-  '/user_identities/unmanaged/update': { parameters: UserIdentitiesUnmanagedUpdateParameters; result: void }
-  '/user_identities/update': { parameters: UserIdentitiesUpdateParameters; result: void }
-  '/webhooks/create': { parameters: WebhooksCreateParameters; result: WebhooksCreateResponse['webhook'] }
-  '/webhooks/delete': { parameters: WebhooksDeleteParameters; result: void }
-  '/webhooks/get': { parameters: WebhooksGetParameters; result: WebhooksGetResponse['webhook'] }
-  '/webhooks/list': { parameters: WebhooksListParameters; result: WebhooksListResponse['webhooks'] }
-  '/webhooks/update': { parameters: WebhooksUpdateParameters; result: void }
-  '/workspaces/create': { parameters: WorkspacesCreateParameters; result: WorkspacesCreateResponse['workspace'] }
-  '/workspaces/get': { parameters: WorkspacesGetParameters; result: WorkspacesGetResponse['workspace'] }
-  '/workspaces/list': { parameters: WorkspacesListParameters; result: WorkspacesListResponse['workspaces'] }
-  '/workspaces/reset_sandbox': { parameters: WorkspacesResetSandboxParameters; result: WorkspacesResetSandboxResponse['action_attempt'] }
-  '/workspaces/update': { parameters: WorkspacesUpdateParameters; result: void }
+  '/access_codes/create': { parameters: AccessCodesCreateParameters; result: AccessCodesCreateResponse['access_code']; parametersOptional: false }
+  '/access_codes/create_multiple': { parameters: AccessCodesCreateMultipleParameters; result: AccessCodesCreateMultipleResponse['access_codes']; parametersOptional: false }
+  '/access_codes/delete': { parameters: AccessCodesDeleteParameters; result: void; parametersOptional: false }
+  '/access_codes/generate_code': { parameters: AccessCodesGenerateCodeParameters; result: AccessCodesGenerateCodeResponse['generated_code']; parametersOptional: false }
+  '/access_codes/get': { parameters: AccessCodesGetParameters; result: AccessCodesGetResponse['access_code']; parametersOptional: true }
+  '/access_codes/list': { parameters: AccessCodesListParameters; result: AccessCodesListResponse['access_codes']; parametersOptional: true }
+  '/access_codes/pull_backup_access_code': { parameters: AccessCodesPullBackupAccessCodeParameters; result: AccessCodesPullBackupAccessCodeResponse['access_code']; parametersOptional: false }
+  '/access_codes/report_device_constraints': { parameters: AccessCodesReportDeviceConstraintsParameters; result: void; parametersOptional: false }
+  '/access_codes/simulate/create_unmanaged_access_code': { parameters: AccessCodesSimulateCreateUnmanagedAccessCodeParameters; result: AccessCodesSimulateCreateUnmanagedAccessCodeResponse['access_code']; parametersOptional: false }
+  '/access_codes/unmanaged/convert_to_managed': { parameters: AccessCodesUnmanagedConvertToManagedParameters; result: void; parametersOptional: false }
+  '/access_codes/unmanaged/delete': { parameters: AccessCodesUnmanagedDeleteParameters; result: void; parametersOptional: false }
+  '/access_codes/unmanaged/get': { parameters: AccessCodesUnmanagedGetParameters; result: AccessCodesUnmanagedGetResponse['access_code']; parametersOptional: true }
+  '/access_codes/unmanaged/list': { parameters: AccessCodesUnmanagedListParameters; result: AccessCodesUnmanagedListResponse['access_codes']; parametersOptional: false }
+  '/access_codes/unmanaged/update': { parameters: AccessCodesUnmanagedUpdateParameters; result: void; parametersOptional: false }
+  '/access_codes/update': { parameters: AccessCodesUpdateParameters; result: void; parametersOptional: false }
+  '/access_codes/update_multiple': { parameters: AccessCodesUpdateMultipleParameters; result: void; parametersOptional: false }
+  '/access_grants/create': { parameters: AccessGrantsCreateParameters; result: AccessGrantsCreateResponse['access_grant']; parametersOptional: false }
+  '/access_grants/delete': { parameters: AccessGrantsDeleteParameters; result: void; parametersOptional: false }
+  '/access_grants/get': { parameters: AccessGrantsGetParameters; result: AccessGrantsGetResponse['access_grant']; parametersOptional: false }
+  '/access_grants/get_related': { parameters: AccessGrantsGetRelatedParameters; result: AccessGrantsGetRelatedResponse['batch']; parametersOptional: true }
+  '/access_grants/list': { parameters: AccessGrantsListParameters; result: AccessGrantsListResponse['access_grants']; parametersOptional: true }
+  '/access_grants/request_access_methods': { parameters: AccessGrantsRequestAccessMethodsParameters; result: AccessGrantsRequestAccessMethodsResponse['access_grant']; parametersOptional: false }
+  '/access_grants/unmanaged/get': { parameters: AccessGrantsUnmanagedGetParameters; result: AccessGrantsUnmanagedGetResponse['access_grant']; parametersOptional: false }
+  '/access_grants/unmanaged/list': { parameters: AccessGrantsUnmanagedListParameters; result: AccessGrantsUnmanagedListResponse['access_grants']; parametersOptional: true }
+  '/access_grants/unmanaged/update': { parameters: AccessGrantsUnmanagedUpdateParameters; result: void; parametersOptional: false }
+  '/access_grants/update': { parameters: AccessGrantsUpdateParameters; result: void; parametersOptional: true }
+  '/access_methods/assign_card': { parameters: AccessMethodsAssignCardParameters; result: AccessMethodsAssignCardResponse['action_attempt']; parametersOptional: false }
+  '/access_methods/delete': { parameters: AccessMethodsDeleteParameters; result: void; parametersOptional: false }
+  '/access_methods/encode': { parameters: AccessMethodsEncodeParameters; result: AccessMethodsEncodeResponse['action_attempt']; parametersOptional: false }
+  '/access_methods/get': { parameters: AccessMethodsGetParameters; result: AccessMethodsGetResponse['access_method']; parametersOptional: false }
+  '/access_methods/get_related': { parameters: AccessMethodsGetRelatedParameters; result: AccessMethodsGetRelatedResponse['batch']; parametersOptional: false }
+  '/access_methods/list': { parameters: AccessMethodsListParameters; result: AccessMethodsListResponse['access_methods']; parametersOptional: true }
+  '/access_methods/unlock_door': { parameters: AccessMethodsUnlockDoorParameters; result: AccessMethodsUnlockDoorResponse['action_attempt']; parametersOptional: false }
+  '/access_methods/unmanaged/get': { parameters: AccessMethodsUnmanagedGetParameters; result: AccessMethodsUnmanagedGetResponse['access_method']; parametersOptional: false }
+  '/access_methods/unmanaged/list': { parameters: AccessMethodsUnmanagedListParameters; result: AccessMethodsUnmanagedListResponse['access_methods']; parametersOptional: false }
+  '/acs/access_groups/add_user': { parameters: AcsAccessGroupsAddUserParameters; result: void; parametersOptional: false }
+  '/acs/access_groups/delete': { parameters: AcsAccessGroupsDeleteParameters; result: void; parametersOptional: false }
+  '/acs/access_groups/get': { parameters: AcsAccessGroupsGetParameters; result: AcsAccessGroupsGetResponse['acs_access_group']; parametersOptional: false }
+  '/acs/access_groups/list': { parameters: AcsAccessGroupsListParameters; result: AcsAccessGroupsListResponse['acs_access_groups']; parametersOptional: true }
+  '/acs/access_groups/list_accessible_entrances': { parameters: AcsAccessGroupsListAccessibleEntrancesParameters; result: AcsAccessGroupsListAccessibleEntrancesResponse['acs_entrances']; parametersOptional: false }
+  '/acs/access_groups/list_users': { parameters: AcsAccessGroupsListUsersParameters; result: AcsAccessGroupsListUsersResponse['acs_users']; parametersOptional: false }
+  '/acs/access_groups/remove_user': { parameters: AcsAccessGroupsRemoveUserParameters; result: void; parametersOptional: false }
+  '/acs/credentials/assign': { parameters: AcsCredentialsAssignParameters; result: void; parametersOptional: false }
+  '/acs/credentials/create': { parameters: AcsCredentialsCreateParameters; result: AcsCredentialsCreateResponse['acs_credential']; parametersOptional: false }
+  '/acs/credentials/delete': { parameters: AcsCredentialsDeleteParameters; result: void; parametersOptional: false }
+  '/acs/credentials/get': { parameters: AcsCredentialsGetParameters; result: AcsCredentialsGetResponse['acs_credential']; parametersOptional: false }
+  '/acs/credentials/list': { parameters: AcsCredentialsListParameters; result: AcsCredentialsListResponse['acs_credentials']; parametersOptional: true }
+  '/acs/credentials/list_accessible_entrances': { parameters: AcsCredentialsListAccessibleEntrancesParameters; result: AcsCredentialsListAccessibleEntrancesResponse['acs_entrances']; parametersOptional: false }
+  '/acs/credentials/unassign': { parameters: AcsCredentialsUnassignParameters; result: void; parametersOptional: false }
+  '/acs/credentials/update': { parameters: AcsCredentialsUpdateParameters; result: void; parametersOptional: false }
+  '/acs/encoders/encode_credential': { parameters: AcsEncodersEncodeCredentialParameters; result: AcsEncodersEncodeCredentialResponse['action_attempt']; parametersOptional: false }
+  '/acs/encoders/get': { parameters: AcsEncodersGetParameters; result: AcsEncodersGetResponse['acs_encoder']; parametersOptional: false }
+  '/acs/encoders/list': { parameters: AcsEncodersListParameters; result: AcsEncodersListResponse['acs_encoders']; parametersOptional: true }
+  '/acs/encoders/scan_credential': { parameters: AcsEncodersScanCredentialParameters; result: AcsEncodersScanCredentialResponse['action_attempt']; parametersOptional: false }
+  '/acs/encoders/scan_to_assign_credential': { parameters: AcsEncodersScanToAssignCredentialParameters; result: AcsEncodersScanToAssignCredentialResponse['action_attempt']; parametersOptional: false }
+  '/acs/encoders/simulate/next_credential_encode_will_fail': { parameters: AcsEncodersSimulateNextCredentialEncodeWillFailParameters; result: void; parametersOptional: false }
+  '/acs/encoders/simulate/next_credential_encode_will_succeed': { parameters: AcsEncodersSimulateNextCredentialEncodeWillSucceedParameters; result: void; parametersOptional: false }
+  '/acs/encoders/simulate/next_credential_scan_will_fail': { parameters: AcsEncodersSimulateNextCredentialScanWillFailParameters; result: void; parametersOptional: false }
+  '/acs/encoders/simulate/next_credential_scan_will_succeed': { parameters: AcsEncodersSimulateNextCredentialScanWillSucceedParameters; result: void; parametersOptional: false }
+  '/acs/entrances/get': { parameters: AcsEntrancesGetParameters; result: AcsEntrancesGetResponse['acs_entrance']; parametersOptional: false }
+  '/acs/entrances/grant_access': { parameters: AcsEntrancesGrantAccessParameters; result: void; parametersOptional: false }
+  '/acs/entrances/list': { parameters: AcsEntrancesListParameters; result: AcsEntrancesListResponse['acs_entrances']; parametersOptional: true }
+  '/acs/entrances/list_credentials_with_access': { parameters: AcsEntrancesListCredentialsWithAccessParameters; result: AcsEntrancesListCredentialsWithAccessResponse['acs_credentials']; parametersOptional: false }
+  '/acs/entrances/unlock': { parameters: AcsEntrancesUnlockParameters; result: AcsEntrancesUnlockResponse['action_attempt']; parametersOptional: false }
+  '/acs/systems/get': { parameters: AcsSystemsGetParameters; result: AcsSystemsGetResponse['acs_system']; parametersOptional: false }
+  '/acs/systems/list': { parameters: AcsSystemsListParameters; result: AcsSystemsListResponse['acs_systems']; parametersOptional: true }
+  '/acs/systems/list_compatible_credential_manager_acs_systems': { parameters: AcsSystemsListCompatibleCredentialManagerAcsSystemsParameters; result: AcsSystemsListCompatibleCredentialManagerAcsSystemsResponse['acs_systems']; parametersOptional: false }
+  '/acs/systems/report_devices': { parameters: AcsSystemsReportDevicesParameters; result: void; parametersOptional: false }
+  '/acs/users/add_to_access_group': { parameters: AcsUsersAddToAccessGroupParameters; result: void; parametersOptional: false }
+  '/acs/users/create': { parameters: AcsUsersCreateParameters; result: AcsUsersCreateResponse['acs_user']; parametersOptional: false }
+  '/acs/users/delete': { parameters: AcsUsersDeleteParameters; result: void; parametersOptional: true }
+  '/acs/users/get': { parameters: AcsUsersGetParameters; result: AcsUsersGetResponse['acs_user']; parametersOptional: true }
+  '/acs/users/list': { parameters: AcsUsersListParameters; result: AcsUsersListResponse['acs_users']; parametersOptional: true }
+  '/acs/users/list_accessible_entrances': { parameters: AcsUsersListAccessibleEntrancesParameters; result: AcsUsersListAccessibleEntrancesResponse['acs_entrances']; parametersOptional: true }
+  '/acs/users/remove_from_access_group': { parameters: AcsUsersRemoveFromAccessGroupParameters; result: void; parametersOptional: false }
+  '/acs/users/revoke_access_to_all_entrances': { parameters: AcsUsersRevokeAccessToAllEntrancesParameters; result: void; parametersOptional: true }
+  '/acs/users/suspend': { parameters: AcsUsersSuspendParameters; result: void; parametersOptional: true }
+  '/acs/users/unsuspend': { parameters: AcsUsersUnsuspendParameters; result: void; parametersOptional: true }
+  '/acs/users/update': { parameters: AcsUsersUpdateParameters; result: void; parametersOptional: true }
+  '/action_attempts/get': { parameters: ActionAttemptsGetParameters; result: ActionAttemptsGetResponse['action_attempt']; parametersOptional: false }
+  '/action_attempts/list': { parameters: ActionAttemptsListParameters; result: ActionAttemptsListResponse['action_attempts']; parametersOptional: true }
+  '/client_sessions/create': { parameters: ClientSessionsCreateParameters; result: ClientSessionsCreateResponse['client_session']; parametersOptional: true }
+  '/client_sessions/delete': { parameters: ClientSessionsDeleteParameters; result: void; parametersOptional: false }
+  '/client_sessions/get': { parameters: ClientSessionsGetParameters; result: ClientSessionsGetResponse['client_session']; parametersOptional: true }
+  '/client_sessions/get_or_create': { parameters: ClientSessionsGetOrCreateParameters; result: ClientSessionsGetOrCreateResponse['client_session']; parametersOptional: true }
+  '/client_sessions/grant_access': { parameters: ClientSessionsGrantAccessParameters; result: void; parametersOptional: true }
+  '/client_sessions/list': { parameters: ClientSessionsListParameters; result: ClientSessionsListResponse['client_sessions']; parametersOptional: true }
+  '/client_sessions/revoke': { parameters: ClientSessionsRevokeParameters; result: void; parametersOptional: false }
+  '/connect_webviews/create': { parameters: ConnectWebviewsCreateParameters; result: ConnectWebviewsCreateResponse['connect_webview']; parametersOptional: true }
+  '/connect_webviews/delete': { parameters: ConnectWebviewsDeleteParameters; result: void; parametersOptional: false }
+  '/connect_webviews/get': { parameters: ConnectWebviewsGetParameters; result: ConnectWebviewsGetResponse['connect_webview']; parametersOptional: false }
+  '/connect_webviews/list': { parameters: ConnectWebviewsListParameters; result: ConnectWebviewsListResponse['connect_webviews']; parametersOptional: true }
+  '/connected_accounts/delete': { parameters: ConnectedAccountsDeleteParameters; result: void; parametersOptional: false }
+  '/connected_accounts/get': { parameters: ConnectedAccountsGetParameters; result: ConnectedAccountsGetResponse['connected_account']; parametersOptional: false }
+  '/connected_accounts/list': { parameters: ConnectedAccountsListParameters; result: ConnectedAccountsListResponse['connected_accounts']; parametersOptional: true }
+  '/connected_accounts/simulate/disconnect': { parameters: ConnectedAccountsSimulateDisconnectParameters; result: void; parametersOptional: false }
+  '/connected_accounts/sync': { parameters: ConnectedAccountsSyncParameters; result: void; parametersOptional: false }
+  '/connected_accounts/update': { parameters: ConnectedAccountsUpdateParameters; result: void; parametersOptional: false }
+  '/customers/create_portal': { parameters: CustomersCreatePortalParameters; result: CustomersCreatePortalResponse['customer_portal']; parametersOptional: true }
+  '/customers/delete_data': { parameters: CustomersDeleteDataParameters; result: void; parametersOptional: true }
+  '/customers/push_data': { parameters: CustomersPushDataParameters; result: void; parametersOptional: false }
+  '/devices/get': { parameters: DevicesGetParameters; result: DevicesGetResponse['device']; parametersOptional: true }
+  '/devices/list': { parameters: DevicesListParameters; result: DevicesListResponse['devices']; parametersOptional: true }
+  '/devices/list_device_providers': { parameters: DevicesListDeviceProvidersParameters; result: DevicesListDeviceProvidersResponse['device_providers']; parametersOptional: true }
+  '/devices/report_provider_metadata': { parameters: DevicesReportProviderMetadataParameters; result: void; parametersOptional: false }
+  '/devices/simulate/connect': { parameters: DevicesSimulateConnectParameters; result: void; parametersOptional: false }
+  '/devices/simulate/connect_to_hub': { parameters: DevicesSimulateConnectToHubParameters; result: void; parametersOptional: false }
+  '/devices/simulate/disconnect': { parameters: DevicesSimulateDisconnectParameters; result: void; parametersOptional: false }
+  '/devices/simulate/disconnect_from_hub': { parameters: DevicesSimulateDisconnectFromHubParameters; result: void; parametersOptional: false }
+  '/devices/simulate/paid_subscription': { parameters: DevicesSimulatePaidSubscriptionParameters; result: void; parametersOptional: false }
+  '/devices/simulate/remove': { parameters: DevicesSimulateRemoveParameters; result: void; parametersOptional: false }
+  '/devices/unmanaged/get': { parameters: DevicesUnmanagedGetParameters; result: DevicesUnmanagedGetResponse['device']; parametersOptional: true }
+  '/devices/unmanaged/list': { parameters: DevicesUnmanagedListParameters; result: DevicesUnmanagedListResponse['devices']; parametersOptional: true }
+  '/devices/unmanaged/update': { parameters: DevicesUnmanagedUpdateParameters; result: void; parametersOptional: false }
+  '/devices/update': { parameters: DevicesUpdateParameters; result: void; parametersOptional: false }
+  '/events/get': { parameters: EventsGetParameters; result: EventsGetResponse['event']; parametersOptional: true }
+  '/events/list': { parameters: EventsListParameters; result: EventsListResponse['events']; parametersOptional: true }
+  '/instant_keys/delete': { parameters: InstantKeysDeleteParameters; result: void; parametersOptional: false }
+  '/instant_keys/get': { parameters: InstantKeysGetParameters; result: InstantKeysGetResponse['instant_key']; parametersOptional: true }
+  '/instant_keys/list': { parameters: InstantKeysListParameters; result: InstantKeysListResponse['instant_keys']; parametersOptional: true }
+  '/locks/configure_auto_lock': { parameters: LocksConfigureAutoLockParameters; result: LocksConfigureAutoLockResponse['action_attempt']; parametersOptional: false }
+  '/locks/get': { parameters: LocksGetParameters; result: LocksGetResponse['device']; parametersOptional: true }
+  '/locks/list': { parameters: LocksListParameters; result: LocksListResponse['devices']; parametersOptional: true }
+  '/locks/lock_door': { parameters: LocksLockDoorParameters; result: LocksLockDoorResponse['action_attempt']; parametersOptional: false }
+  '/locks/simulate/keypad_code_entry': { parameters: LocksSimulateKeypadCodeEntryParameters; result: LocksSimulateKeypadCodeEntryResponse['action_attempt']; parametersOptional: false }
+  '/locks/simulate/manual_lock_via_keypad': { parameters: LocksSimulateManualLockViaKeypadParameters; result: LocksSimulateManualLockViaKeypadResponse['action_attempt']; parametersOptional: false }
+  '/locks/unlock_door': { parameters: LocksUnlockDoorParameters; result: LocksUnlockDoorResponse['action_attempt']; parametersOptional: false }
+  '/noise_sensors/list': { parameters: NoiseSensorsListParameters; result: NoiseSensorsListResponse['devices']; parametersOptional: true }
+  '/noise_sensors/noise_thresholds/create': { parameters: NoiseSensorsNoiseThresholdsCreateParameters; result: NoiseSensorsNoiseThresholdsCreateResponse['noise_threshold']; parametersOptional: false }
+  '/noise_sensors/noise_thresholds/delete': { parameters: NoiseSensorsNoiseThresholdsDeleteParameters; result: void; parametersOptional: false }
+  '/noise_sensors/noise_thresholds/get': { parameters: NoiseSensorsNoiseThresholdsGetParameters; result: NoiseSensorsNoiseThresholdsGetResponse['noise_threshold']; parametersOptional: false }
+  '/noise_sensors/noise_thresholds/list': { parameters: NoiseSensorsNoiseThresholdsListParameters; result: NoiseSensorsNoiseThresholdsListResponse['noise_thresholds']; parametersOptional: false }
+  '/noise_sensors/noise_thresholds/update': { parameters: NoiseSensorsNoiseThresholdsUpdateParameters; result: void; parametersOptional: false }
+  '/noise_sensors/simulate/trigger_noise_threshold': { parameters: NoiseSensorsSimulateTriggerNoiseThresholdParameters; result: void; parametersOptional: false }
+  '/phones/deactivate': { parameters: PhonesDeactivateParameters; result: void; parametersOptional: false }
+  '/phones/get': { parameters: PhonesGetParameters; result: PhonesGetResponse['phone']; parametersOptional: false }
+  '/phones/list': { parameters: PhonesListParameters; result: PhonesListResponse['phones']; parametersOptional: true }
+  '/phones/simulate/create_sandbox_phone': { parameters: PhonesSimulateCreateSandboxPhoneParameters; result: PhonesSimulateCreateSandboxPhoneResponse['phone']; parametersOptional: false }
+  '/spaces/add_acs_entrances': { parameters: SpacesAddAcsEntrancesParameters; result: void; parametersOptional: false }
+  '/spaces/add_connected_account': { parameters: SpacesAddConnectedAccountParameters; result: void; parametersOptional: false }
+  '/spaces/add_devices': { parameters: SpacesAddDevicesParameters; result: void; parametersOptional: false }
+  '/spaces/create': { parameters: SpacesCreateParameters; result: SpacesCreateResponse['space']; parametersOptional: false }
+  '/spaces/delete': { parameters: SpacesDeleteParameters; result: void; parametersOptional: false }
+  '/spaces/get': { parameters: SpacesGetParameters; result: SpacesGetResponse['space']; parametersOptional: false }
+  '/spaces/get_related': { parameters: SpacesGetRelatedParameters; result: SpacesGetRelatedResponse['batch']; parametersOptional: true }
+  '/spaces/list': { parameters: SpacesListParameters; result: SpacesListResponse['spaces']; parametersOptional: true }
+  '/spaces/remove_acs_entrances': { parameters: SpacesRemoveAcsEntrancesParameters; result: void; parametersOptional: false }
+  '/spaces/remove_connected_account': { parameters: SpacesRemoveConnectedAccountParameters; result: void; parametersOptional: false }
+  '/spaces/remove_devices': { parameters: SpacesRemoveDevicesParameters; result: void; parametersOptional: false }
+  '/spaces/update': { parameters: SpacesUpdateParameters; result: SpacesUpdateResponse['space']; parametersOptional: true }
+  '/thermostats/activate_climate_preset': { parameters: ThermostatsActivateClimatePresetParameters; result: ThermostatsActivateClimatePresetResponse['action_attempt']; parametersOptional: false }
+  '/thermostats/cool': { parameters: ThermostatsCoolParameters; result: ThermostatsCoolResponse['action_attempt']; parametersOptional: false }
+  '/thermostats/create_climate_preset': { parameters: ThermostatsCreateClimatePresetParameters; result: void; parametersOptional: false }
+  '/thermostats/daily_programs/create': { parameters: ThermostatsDailyProgramsCreateParameters; result: ThermostatsDailyProgramsCreateResponse['thermostat_daily_program']; parametersOptional: false }
+  '/thermostats/daily_programs/delete': { parameters: ThermostatsDailyProgramsDeleteParameters; result: void; parametersOptional: false }
+  '/thermostats/daily_programs/update': { parameters: ThermostatsDailyProgramsUpdateParameters; result: ThermostatsDailyProgramsUpdateResponse['action_attempt']; parametersOptional: false }
+  '/thermostats/delete_climate_preset': { parameters: ThermostatsDeleteClimatePresetParameters; result: void; parametersOptional: false }
+  '/thermostats/heat': { parameters: ThermostatsHeatParameters; result: ThermostatsHeatResponse['action_attempt']; parametersOptional: false }
+  '/thermostats/heat_cool': { parameters: ThermostatsHeatCoolParameters; result: ThermostatsHeatCoolResponse['action_attempt']; parametersOptional: false }
+  '/thermostats/list': { parameters: ThermostatsListParameters; result: ThermostatsListResponse['devices']; parametersOptional: true }
+  '/thermostats/off': { parameters: ThermostatsOffParameters; result: ThermostatsOffResponse['action_attempt']; parametersOptional: false }
+  '/thermostats/schedules/create': { parameters: ThermostatsSchedulesCreateParameters; result: ThermostatsSchedulesCreateResponse['thermostat_schedule']; parametersOptional: false }
+  '/thermostats/schedules/delete': { parameters: ThermostatsSchedulesDeleteParameters; result: void; parametersOptional: false }
+  '/thermostats/schedules/get': { parameters: ThermostatsSchedulesGetParameters; result: ThermostatsSchedulesGetResponse['thermostat_schedule']; parametersOptional: false }
+  '/thermostats/schedules/list': { parameters: ThermostatsSchedulesListParameters; result: ThermostatsSchedulesListResponse['thermostat_schedules']; parametersOptional: false }
+  '/thermostats/schedules/update': { parameters: ThermostatsSchedulesUpdateParameters; result: void; parametersOptional: false }
+  '/thermostats/set_fallback_climate_preset': { parameters: ThermostatsSetFallbackClimatePresetParameters; result: void; parametersOptional: false }
+  '/thermostats/set_fan_mode': { parameters: ThermostatsSetFanModeParameters; result: ThermostatsSetFanModeResponse['action_attempt']; parametersOptional: false }
+  '/thermostats/set_hvac_mode': { parameters: ThermostatsSetHvacModeParameters; result: ThermostatsSetHvacModeResponse['action_attempt']; parametersOptional: false }
+  '/thermostats/set_temperature_threshold': { parameters: ThermostatsSetTemperatureThresholdParameters; result: void; parametersOptional: false }
+  '/thermostats/simulate/hvac_mode_adjusted': { parameters: ThermostatsSimulateHvacModeAdjustedParameters; result: void; parametersOptional: false }
+  '/thermostats/simulate/temperature_reached': { parameters: ThermostatsSimulateTemperatureReachedParameters; result: void; parametersOptional: false }
+  '/thermostats/update_climate_preset': { parameters: ThermostatsUpdateClimatePresetParameters; result: void; parametersOptional: false }
+  '/thermostats/update_weekly_program': { parameters: ThermostatsUpdateWeeklyProgramParameters; result: ThermostatsUpdateWeeklyProgramResponse['action_attempt']; parametersOptional: false }
+  '/user_identities/add_acs_user': { parameters: UserIdentitiesAddAcsUserParameters; result: void; parametersOptional: false }
+  '/user_identities/create': { parameters: UserIdentitiesCreateParameters; result: UserIdentitiesCreateResponse['user_identity']; parametersOptional: true }
+  '/user_identities/delete': { parameters: UserIdentitiesDeleteParameters; result: void; parametersOptional: false }
+  '/user_identities/generate_instant_key': { parameters: UserIdentitiesGenerateInstantKeyParameters; result: UserIdentitiesGenerateInstantKeyResponse['instant_key']; parametersOptional: false }
+  '/user_identities/get': { parameters: UserIdentitiesGetParameters; result: UserIdentitiesGetResponse['user_identity']; parametersOptional: false }
+  '/user_identities/grant_access_to_device': { parameters: UserIdentitiesGrantAccessToDeviceParameters; result: void; parametersOptional: false }
+  '/user_identities/list': { parameters: UserIdentitiesListParameters; result: UserIdentitiesListResponse['user_identities']; parametersOptional: true }
+  '/user_identities/list_accessible_devices': { parameters: UserIdentitiesListAccessibleDevicesParameters; result: UserIdentitiesListAccessibleDevicesResponse['devices']; parametersOptional: false }
+  '/user_identities/list_accessible_entrances': { parameters: UserIdentitiesListAccessibleEntrancesParameters; result: UserIdentitiesListAccessibleEntrancesResponse['acs_entrances']; parametersOptional: false }
+  '/user_identities/list_acs_systems': { parameters: UserIdentitiesListAcsSystemsParameters; result: UserIdentitiesListAcsSystemsResponse['acs_systems']; parametersOptional: false }
+  '/user_identities/list_acs_users': { parameters: UserIdentitiesListAcsUsersParameters; result: UserIdentitiesListAcsUsersResponse['acs_users']; parametersOptional: false }
+  '/user_identities/remove_acs_user': { parameters: UserIdentitiesRemoveAcsUserParameters; result: void; parametersOptional: false }
+  '/user_identities/revoke_access_to_device': { parameters: UserIdentitiesRevokeAccessToDeviceParameters; result: void; parametersOptional: false }
+  '/user_identities/unmanaged/get': { parameters: UserIdentitiesUnmanagedGetParameters; result: UserIdentitiesUnmanagedGetResponse['user_identity']; parametersOptional: false }
+  '/user_identities/unmanaged/list': { parameters: UserIdentitiesUnmanagedListParameters; result: UserIdentitiesUnmanagedListResponse['user_identities']; parametersOptional: true }
+  '/user_identities/unmanaged/update': { parameters: UserIdentitiesUnmanagedUpdateParameters; result: void; parametersOptional: false }
+  '/user_identities/update': { parameters: UserIdentitiesUpdateParameters; result: void; parametersOptional: false }
+  '/webhooks/create': { parameters: WebhooksCreateParameters; result: WebhooksCreateResponse['webhook']; parametersOptional: false }
+  '/webhooks/delete': { parameters: WebhooksDeleteParameters; result: void; parametersOptional: false }
+  '/webhooks/get': { parameters: WebhooksGetParameters; result: WebhooksGetResponse['webhook']; parametersOptional: false }
+  '/webhooks/list': { parameters: WebhooksListParameters; result: WebhooksListResponse['webhooks']; parametersOptional: true }
+  '/webhooks/update': { parameters: WebhooksUpdateParameters; result: void; parametersOptional: false }
+  '/workspaces/create': { parameters: WorkspacesCreateParameters; result: WorkspacesCreateResponse['workspace']; parametersOptional: false }
+  '/workspaces/get': { parameters: WorkspacesGetParameters; result: WorkspacesGetResponse['workspace']; parametersOptional: true }
+  '/workspaces/list': { parameters: WorkspacesListParameters; result: WorkspacesListResponse['workspaces']; parametersOptional: true }
+  '/workspaces/reset_sandbox': { parameters: WorkspacesResetSandboxParameters; result: WorkspacesResetSandboxResponse['action_attempt']; parametersOptional: true }
+  '/workspaces/update': { parameters: WorkspacesUpdateParameters; result: void; parametersOptional: true }
 }
 
 /** The route namespaces of a client. */

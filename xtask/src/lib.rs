@@ -292,6 +292,11 @@ fn wrap_union(ts: &str) -> String {
 }
 
 fn ts_type_inner(schema: &Value, indent: &str) -> String {
+    // `nullable` alone, with nothing else said of the value: it can only be null.
+    let says = ["$ref", "enum", "oneOf", "anyOf", "allOf", "type", "properties", "items", "additionalProperties"];
+    if schema.get("nullable").and_then(Value::as_bool) == Some(true) && !says.iter().any(|key| schema.get(*key).is_some()) {
+        return "null".to_owned();
+    }
     if let Some(reference) = str_field(schema, "$ref") {
         return ref_name(reference);
     }
@@ -469,7 +474,7 @@ pub fn write_types(spec: &Value, routes: &[RouteSpec]) -> String {
             let route = &routes[index];
             let prefix = type_prefix(route);
             jsdoc(&mut out, "  ", &format!("`{} {}`\n\n{}", route.method, route.path, route_doc(route)));
-            let optional = if route.required.is_empty() { "?" } else { "" };
+            let optional = if route.required.is_empty() && route.at_least_one.is_empty() { "?" } else { "" };
             let result = match &route.response_key {
                 Some(key) if response_type(route) != "void" => format!("{prefix}Response[{}]", ts_literal(&Value::String(key.clone()))),
                 _ => "void".to_owned(),
@@ -489,7 +494,12 @@ pub fn write_types(spec: &Value, routes: &[RouteSpec]) -> String {
             Some(key) if response_type(route) != "void" => format!("{prefix}Response[{}]", ts_literal(&Value::String(key.clone()))),
             _ => "void".to_owned(),
         };
-        let _ = writeln!(out, "  '{}': {{ parameters: {prefix}Parameters; result: {result} }}", route.path);
+        let _ = writeln!(
+            out,
+            "  '{}': {{ parameters: {prefix}Parameters; result: {result}; parametersOptional: {} }}",
+            route.path,
+            route.required.is_empty() && route.at_least_one.is_empty()
+        );
     }
     out.push_str("}\n\n/** The route namespaces of a client. */\nexport interface SeamClientNamespaces {\n");
     if let Some((_, children)) = tree.get(&Vec::new()) {

@@ -105,7 +105,7 @@ export interface SeamClientWidgets {
    *
    * Finds a widget by id or by name.
    */
-  find(parameters?: WidgetsFindParameters, options?: SeamClientRequestOptions): Promise<WidgetsFindResponse['widget']>
+  find(parameters: WidgetsFindParameters, options?: SeamClientRequestOptions): Promise<WidgetsFindResponse['widget']>
   /**
    * `GET /widgets/get`
    *
@@ -146,13 +146,13 @@ export interface SeamClientWidgetsSimulate {
 
 /** Every route by path: its parameters and what its call resolves with. */
 export interface SeamClientRoutes {
-  '/widgets/delete': { parameters: WidgetsDeleteParameters; result: void }
-  '/widgets/find': { parameters: WidgetsFindParameters; result: WidgetsFindResponse['widget'] }
-  '/widgets/get': { parameters: WidgetsGetParameters; result: WidgetsGetResponse['widget'] }
-  '/widgets/list': { parameters: WidgetsListParameters; result: WidgetsListResponse['widgets'] }
-  '/widgets/remove': { parameters: WidgetsRemoveParameters; result: void }
-  '/widgets/simulate/spin': { parameters: WidgetsSimulateSpinParameters; result: WidgetsSimulateSpinResponse['action_attempt'] }
-  '/widgets/update': { parameters: WidgetsUpdateParameters; result: void }
+  '/widgets/delete': { parameters: WidgetsDeleteParameters; result: void; parametersOptional: false }
+  '/widgets/find': { parameters: WidgetsFindParameters; result: WidgetsFindResponse['widget']; parametersOptional: false }
+  '/widgets/get': { parameters: WidgetsGetParameters; result: WidgetsGetResponse['widget']; parametersOptional: false }
+  '/widgets/list': { parameters: WidgetsListParameters; result: WidgetsListResponse['widgets']; parametersOptional: true }
+  '/widgets/remove': { parameters: WidgetsRemoveParameters; result: void; parametersOptional: false }
+  '/widgets/simulate/spin': { parameters: WidgetsSimulateSpinParameters; result: WidgetsSimulateSpinResponse['action_attempt']; parametersOptional: false }
+  '/widgets/update': { parameters: WidgetsUpdateParameters; result: void; parametersOptional: false }
 }
 
 /** The route namespaces of a client. */

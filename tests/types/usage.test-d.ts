@@ -1,0 +1,182 @@
+// The public API as an application sees it: each `expectTypeOf` pins a type, each
+// `@ts-expect-error` a call that must not compile. Checked by tsc, never run.
+
+import type * as Http from '@seamapi/http'
+import { expectTypeOf } from 'expect-type'
+import {
+  type AccessCode,
+  type ActionAttempt,
+  type AcsUser,
+  type Device,
+  type DevicesListParameters,
+  type Event,
+  isSeamHttpApiError,
+  isSeamHttpInvalidInputError,
+  isSeamHttpSignedOutError,
+  isSeamHttpUnauthorizedError,
+  type LocksUnlockDoorParameters,
+  SeamClient,
+  type SeamClientOptions,
+  type SeamClientRouteDescription,
+  type SeamClientRoutes,
+  SeamHttpApiError,
+  SeamHttpInvalidInputError,
+  SeamHttpInvalidOptionsError,
+  SeamHttpInvalidResponseError,
+  SeamHttpInvalidTokenError,
+  SeamHttpNetworkError,
+  SeamHttpSignedOutError,
+  SeamHttpUnauthorizedError,
+  type ThermostatSchedule,
+  type UnmanagedDevice,
+} from 'seam-wasm'
+
+const options: SeamClientOptions = { endpoint: '/seam', storage: 'sessionStorage' }
+
+// ---- Making a client ----
+
+expectTypeOf(SeamClient.fromPublishableKey('seam_pk1_x', 'user-1', options)).toEqualTypeOf<Promise<SeamClient>>()
+expectTypeOf(SeamClient.fromClientSessionToken('seam_cst1_x', options)).toEqualTypeOf<SeamClient>()
+expectTypeOf(SeamClient.fromStoredClientSessionToken(options)).toEqualTypeOf<SeamClient | null>()
+expectTypeOf(SeamClient.fromStoredClientSessionToken({})).toEqualTypeOf<SeamClient | null>()
+expectTypeOf<SeamClientOptions>().toEqualTypeOf<{
+  endpoint?: string
+  storage?: 'localStorage' | 'sessionStorage' | 'memory'
+}>()
+
+// @ts-expect-error storage is one of three
+SeamClient.fromStoredClientSessionToken({ storage: 'indexedDB' })
+// @ts-expect-error the user identifier key is required
+SeamClient.fromPublishableKey('seam_pk1_x')
+// @ts-expect-error a token is a string
+SeamClient.fromClientSessionToken(42, options)
+// Options are optional, as in @seamapi/http.
+expectTypeOf(SeamClient.fromClientSessionToken('seam_cst1_x')).toEqualTypeOf<SeamClient>()
+expectTypeOf(SeamClient.fromPublishableKey('seam_pk1_x', 'user-1')).toEqualTypeOf<Promise<SeamClient>>()
+expectTypeOf(SeamClient.fromStoredClientSessionToken()).toEqualTypeOf<SeamClient | null>()
+
+declare const client: SeamClient
+
+expectTypeOf(client.clientSessionToken).toEqualTypeOf<string | null>()
+// @ts-expect-error the token is changed with updateClientSessionToken only
+client.clientSessionToken = 'seam_cst1_y'
+expectTypeOf(client.updateClientSessionToken('seam_cst1_y')).toEqualTypeOf<Promise<void>>()
+expectTypeOf(client.signOut()).toEqualTypeOf<void>()
+
+// ---- Routes ----
+
+async function lockAndList(): Promise<void> {
+  const devices = await client.devices.list()
+  expectTypeOf(devices).toEqualTypeOf<Device[]>()
+  expectTypeOf(client.devices.list({ limit: 10, device_types: ['august_lock'] })).toEqualTypeOf<Promise<Device[]>>()
+  expectTypeOf(client.devices.list).parameter(0).toEqualTypeOf<DevicesListParameters | undefined>()
+  // @ts-expect-error not a device type
+  await client.devices.list({ device_types: ['not_a_lock'] })
+  // @ts-expect-error a misspelt parameter
+  await client.devices.list({ limt: 10 })
+
+  const device = devices[0]
+  if (device === undefined) return
+  expectTypeOf(device.device_id).toEqualTypeOf<string>()
+
+  const attempt = await client.locks.unlockDoor({ device_id: device.device_id })
+  expectTypeOf(attempt).toEqualTypeOf<ActionAttempt>()
+  expectTypeOf(attempt.status).toEqualTypeOf<'pending' | 'success' | 'error'>()
+  expectTypeOf(client.locks.unlockDoor).parameter(0).toEqualTypeOf<LocksUnlockDoorParameters>()
+  // @ts-expect-error parameters are required
+  await client.locks.unlockDoor()
+  // @ts-expect-error device_id is required
+  await client.locks.unlockDoor({})
+  // @ts-expect-error device_id is a string
+  await client.locks.unlockDoor({ device_id: 42 })
+
+  // Nested namespaces.
+  expectTypeOf(client.acs.users.list()).toEqualTypeOf<Promise<AcsUser[]>>()
+  expectTypeOf(client.devices.unmanaged.get({ device_id: device.device_id })).toEqualTypeOf<Promise<UnmanagedDevice>>()
+  const schedule = await client.thermostats.schedules.create({
+    device_id: device.device_id,
+    climate_preset_key: 'eco',
+    starts_at: '2030-01-01T00:00:00Z',
+    ends_at: '2030-01-02T00:00:00Z',
+  })
+  expectTypeOf(schedule).toEqualTypeOf<ThermostatSchedule>()
+  // @ts-expect-error starts_at is required
+  await client.thermostats.schedules.create({ device_id: 'd', climate_preset_key: 'eco', ends_at: '2030-01-02T00:00:00Z' })
+
+  // Routes that answer only `ok` resolve to nothing.
+  expectTypeOf(client.accessCodes.delete({ access_code_id: 'a' })).toEqualTypeOf<Promise<void>>()
+  expectTypeOf(client.accessCodes.list({ device_id: device.device_id })).toEqualTypeOf<Promise<AccessCode[]>>()
+  expectTypeOf(client.events.list({ device_id: device.device_id })).toEqualTypeOf<Promise<Event[]>>()
+
+  // ---- client.request: any route by its path ----
+
+  expectTypeOf(client.request('/devices/list', { limit: 5 })).toEqualTypeOf<Promise<Device[]>>()
+  expectTypeOf(client.request('/locks/unlock_door', { device_id: 'd' })).toEqualTypeOf<Promise<ActionAttempt>>()
+  expectTypeOf(client.request('/access_codes/delete', { access_code_id: 'a' })).toEqualTypeOf<Promise<void>>()
+  expectTypeOf(client.request).parameter(0).toEqualTypeOf<keyof SeamClientRoutes>()
+  // The path table and the namespaces agree.
+  expectTypeOf<SeamClientRoutes['/locks/unlock_door']['parameters']>().toEqualTypeOf<LocksUnlockDoorParameters>()
+  // @ts-expect-error not a route
+  await client.request('/devices/lsit')
+  // @ts-expect-error parameters of another route
+  await client.request('/locks/unlock_door', { limit: 5 })
+  // @ts-expect-error a route with required parameters needs them
+  await client.request('/locks/unlock_door')
+  // One with none required does not.
+  expectTypeOf(client.request('/devices/list')).toEqualTypeOf<Promise<Device[]>>()
+}
+void lockAndList
+
+// ---- describeRoute ----
+
+const route = SeamClient.describeRoute('/locks/unlock_door')
+expectTypeOf(route).toEqualTypeOf<SeamClientRouteDescription | null>()
+if (route !== null) {
+  expectTypeOf(route.method).toEqualTypeOf<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>()
+  expectTypeOf(route.responseKey).toEqualTypeOf<string | null>()
+  expectTypeOf(route.requiredParameters).toEqualTypeOf<string[]>()
+  expectTypeOf(route.isActionAttempt).toEqualTypeOf<boolean>()
+  expectTypeOf(route.allowsClientSession).toEqualTypeOf<boolean>()
+}
+
+// ---- Errors ----
+
+function handle(error: unknown): void {
+  if (isSeamHttpApiError(error)) {
+    expectTypeOf(error).toEqualTypeOf<SeamHttpApiError>()
+    expectTypeOf(error.code).toEqualTypeOf<string>()
+    expectTypeOf(error.statusCode).toEqualTypeOf<number>()
+    expectTypeOf(error.requestId).toEqualTypeOf<string | null>()
+    expectTypeOf(error.data).toEqualTypeOf<unknown>()
+  }
+  if (isSeamHttpInvalidInputError(error)) {
+    expectTypeOf(error).toEqualTypeOf<SeamHttpInvalidInputError>()
+    expectTypeOf(error.getValidationErrorMessages('device_id')).toEqualTypeOf<string[]>()
+    expectTypeOf(error.validationErrors).toEqualTypeOf<Array<{ parameterName: string; errorMessages: string[] }>>()
+  }
+  if (isSeamHttpUnauthorizedError(error)) expectTypeOf(error).toEqualTypeOf<SeamHttpUnauthorizedError>()
+  if (isSeamHttpSignedOutError(error)) expectTypeOf(error).toEqualTypeOf<SeamHttpSignedOutError>()
+  if (error instanceof SeamHttpInvalidResponseError) expectTypeOf(error.statusCode).toEqualTypeOf<number>()
+}
+void handle
+
+expectTypeOf<SeamHttpUnauthorizedError>().toExtend<SeamHttpApiError>()
+expectTypeOf<SeamHttpInvalidInputError>().toExtend<SeamHttpApiError>()
+for (const E of [
+  SeamHttpApiError,
+  SeamHttpInvalidTokenError,
+  SeamHttpInvalidOptionsError,
+  SeamHttpInvalidResponseError,
+  SeamHttpNetworkError,
+  SeamHttpSignedOutError,
+]) {
+  expectTypeOf(E).instance.toExtend<Error>()
+}
+// What code written for @seamapi/http reads from an API error is there, with the same types
+// (here read-only).
+type Read<T, K extends keyof T> = { -readonly [P in K]: T[P] }
+type ApiErrorFields = 'code' | 'statusCode' | 'data' | 'message'
+expectTypeOf<Read<SeamHttpApiError, ApiErrorFields>>().toEqualTypeOf<Read<Http.SeamHttpApiError, ApiErrorFields>>()
+expectTypeOf<SeamHttpInvalidInputError['getValidationErrorMessages']>().toEqualTypeOf<
+  Http.SeamHttpInvalidInputError['getValidationErrorMessages']
+>()
