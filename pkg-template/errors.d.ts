@@ -1,3 +1,5 @@
+import type { ActionAttempt } from './types.js'
+
 /** A Seam API error: the API answered with `{ error: { type, message } }`. */
 export declare class SeamHttpApiError extends Error {
   /** The API's error `type`, e.g. `device_not_found`. */
@@ -34,6 +36,23 @@ export declare class SeamHttpInvalidResponseError extends Error {
 /** The request never got a response (offline, DNS, CORS refusal, connection reset). `cause` holds the browser's error. */
 export declare class SeamHttpNetworkError extends Error {}
 
+/** No complete answer within the timeout (the `timeout` option); the request was aborted. */
+export declare class SeamHttpTimeoutError extends SeamHttpNetworkError {}
+
+/** Waiting for an action attempt ended without success. */
+export declare class SeamActionAttemptError extends Error {
+  /** The action attempt as last seen. */
+  readonly actionAttempt: ActionAttempt
+}
+
+/** The action attempt ended with `status: 'error'`; `code` is its error's type. */
+export declare class SeamActionAttemptFailedError extends SeamActionAttemptError {
+  readonly code: string
+}
+
+/** The action attempt was still pending when `waitForActionAttempt.timeout` ran out. */
+export declare class SeamActionAttemptTimeoutError extends SeamActionAttemptError {}
+
 /** The client was signed out, here or in another tab; make a new client to go on. */
 export declare class SeamHttpSignedOutError extends Error {}
 
@@ -44,4 +63,8 @@ export declare function isSeamHttpInvalidTokenError(error: unknown): error is Se
 export declare function isSeamHttpInvalidOptionsError(error: unknown): error is SeamHttpInvalidOptionsError
 export declare function isSeamHttpInvalidResponseError(error: unknown): error is SeamHttpInvalidResponseError
 export declare function isSeamHttpNetworkError(error: unknown): error is SeamHttpNetworkError
+export declare function isSeamHttpTimeoutError(error: unknown): error is SeamHttpTimeoutError
 export declare function isSeamHttpSignedOutError(error: unknown): error is SeamHttpSignedOutError
+export declare function isSeamActionAttemptError(error: unknown): error is SeamActionAttemptError
+export declare function isSeamActionAttemptFailedError(error: unknown): error is SeamActionAttemptFailedError
+export declare function isSeamActionAttemptTimeoutError(error: unknown): error is SeamActionAttemptTimeoutError

@@ -4,7 +4,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid_token, SdkError};
-use crate::http::{self, Credentials, Method};
+use crate::http::{self, Credentials, Method, Policy};
 
 /// What a token string is, by its prefix (the same rules as @seamapi/http).
 #[derive(Debug, PartialEq, Eq)]
@@ -133,7 +133,7 @@ impl Session {
 }
 
 /// `POST /client_sessions/get_or_create` with the publishable key only (no cookies, no token).
-pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifier_key: &str) -> Result<Session, SdkError> {
+pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifier_key: &str, policy: Policy) -> Result<Session, SdkError> {
     let body = Object::new();
     let _ = Reflect::set(&body, &"user_identifier_key".into(), &JsValue::from_str(user_identifier_key));
     let body = js_sys::JSON::stringify(&body).map_err(SdkError::Js)?;
@@ -145,7 +145,7 @@ pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifie
         auth: http::Auth::PublishableKey(publishable_key),
         body: Some(body.into()),
         credentials: Credentials::Omit,
-    })
+    }, policy)
     .await?;
     let value = http::response_value(&response, path, "client_session")?;
     Session::from_js(&value).ok_or_else(|| http::invalid_body(200, None, path, "a client_session without a client session token"))

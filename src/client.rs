@@ -20,8 +20,9 @@ extern "C" {
 use crate::auth::{self, Session};
 use crate::error::{invalid_options, ApiError, SdkError};
 use crate::generated::routes::{CLIENT_SESSIONS_GET, ROUTES};
-use crate::http::{self, Auth, Credentials};
-use crate::options::{self, Options};
+use crate::http::{self, Auth, Credentials, Policy};
+use crate::options::{self, Options, Wait};
+use crate::request::SeamHttpRequest;
 use crate::routes::{self, Route};
 use crate::sha256::sha256_hex;
 use crate::storage::{scope_key, Store, Watch};
@@ -36,8 +37,11 @@ enum Mode {
     ClientSessionToken,
 }
 
-struct Inner {
-    endpoint: String,
+pub(crate) struct Inner {
+    pub(crate) endpoint: String,
+    policy: Policy,
+    /// The client's `waitForActionAttempt`; a call's own option overrides it.
+    pub(crate) wait: Wait,
     mode: Mode,
     store: Store,
     /// `None` once signed out.
@@ -53,9 +57,11 @@ fn now_ms() -> f64 {
 }
 
 impl Inner {
-    fn new(endpoint: String, mode: Mode, store: Store, session: Session) -> Rc<Inner> {
+    fn new(options: &Options, mode: Mode, store: Store, session: Session) -> Rc<Inner> {
         let inner = Rc::new(Inner {
-            endpoint,
+            endpoint: options.endpoint.clone(),
+            policy: options.policy,
+            wait: options.wait,
             mode,
             store,
             session: RefCell::new(Some(session)),
@@ -87,24 +93,22 @@ impl Inner {
         self.store.remove();
     }
 
+    /// Sends with `token` and returns the response body.
     async fn send(&self, route: &Route, url: &str, body: Option<JsValue>, token: &str) -> Result<JsValue, SdkError> {
-        let response = http::send(http::Request {
+        let request = http::Request {
             method: route.method,
             url: url.to_owned(),
             path: route.path,
             auth: Auth::ClientSessionToken(token),
             body,
             credentials: Credentials::Include,
-        })
-        .await?;
-        match route.response_key {
-            Some(key) => http::response_value(&response, route.path, key),
-            None => Ok(JsValue::UNDEFINED),
-        }
+        };
+        http::send(request, self.policy).await
     }
 
-    /// One call: renew first if the session is known to have expired, and once more on a 401.
-    async fn execute(self: &Rc<Self>, route: &Route, url: &str, body: Option<JsValue>) -> Result<JsValue, SdkError> {
+    /// One call, returning the response body: renew first if the session is known to have
+    /// expired, and once more on a 401.
+    pub(crate) async fn execute(self: &Rc<Self>, route: &Route, url: &str, body: Option<JsValue>) -> Result<JsValue, SdkError> {
         let mut token = self.token()?;
         let expired = self.session.borrow().as_ref().is_some_and(|s| s.is_dead(now_ms()));
         if expired && matches!(self.mode, Mode::PublishableKey { .. }) {
@@ -168,7 +172,7 @@ impl Inner {
         };
         // The stored session is overwritten, not removed first: other tabs would read a removal
         // as a sign-out.
-        let fresh = auth::get_or_create(&self.endpoint, key, user_identifier_key).await?;
+        let fresh = auth::get_or_create(&self.endpoint, key, user_identifier_key, self.policy).await?;
         match live(fresh) {
             // The API can hand back the very session it just refused; trying it again would loop.
             Ok(fresh) if fresh.token != used => self.install(fresh),
@@ -210,36 +214,6 @@ fn live(session: Session) -> Result<Session, SdkError> {
     }))
 }
 
-/// Checks the parameters now, so that bad ones fail before anything is sent.
-fn call(inner: &Rc<Inner>, route: &'static Route, params: JsValue, options: JsValue) -> Promise {
-    let prepared = (|| -> Result<_, SdkError> {
-        options::parse_request(&options)?;
-        let absent = params.is_undefined() || params.is_null();
-        if !absent && (!params.is_object() || js_sys::Array::is_array(&params) || params.is_function()) {
-            return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
-        }
-        let given = |name: &str| !absent && js_sys::Reflect::get(&params, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined());
-        let missing: Vec<&str> = route.required.iter().copied().filter(|name| !given(name)).collect();
-        if !missing.is_empty() {
-            return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &missing.join(", ")].concat()));
-        }
-        if !route.at_least_one.is_empty() && route.at_least_one.iter().all(|name| !given(name)) {
-            return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &route.at_least_one.join(", ")].concat()));
-        }
-        if route.method.uses_query() {
-            Ok((http::query_url(&inner.endpoint, route.path, &params)?, None))
-        } else {
-            Ok(([inner.endpoint.as_str(), route.path].concat(), Some(http::json_body(&params, route.path)?)))
-        }
-    })();
-    let (url, body) = match prepared {
-        Ok(prepared) => prepared,
-        Err(error) => return Promise::reject(&error.into()),
-    };
-    let inner = inner.clone();
-    future_to_promise(async move { inner.execute(route, &url, body).await.map_err(JsValue::from) })
-}
-
 fn string_arg(value: &JsValue) -> String {
     value.as_string().unwrap_or_default()
 }
@@ -257,10 +231,10 @@ impl SeamClient {
         let for_calls = inner.clone();
         // Owned by the JS function: it lives as long as any namespace object does, even one
         // kept after the client itself was freed.
-        let call = Closure::<dyn Fn(u32, JsValue, JsValue) -> Promise>::new(move |index: u32, params, options| {
+        let call = Closure::<dyn Fn(u32, JsValue, JsValue) -> JsValue>::new(move |index: u32, params, options| {
             match ROUTES.get(index as usize) {
-                Some(route) => call(&for_calls, route, params, options),
-                None => Promise::reject(&SdkError::Type("Unknown route".to_owned()).into()),
+                Some(route) => SeamHttpRequest::new(&for_calls, route, params, options).into(),
+                None => Promise::reject(&SdkError::Type("Unknown route".to_owned()).into()).into(),
             }
         })
         .into_js_value();
@@ -281,7 +255,7 @@ impl SeamClient {
             .filter(|stored| stored.token == token)
             .unwrap_or_else(|| Session::from_token(token));
         store.write(&session);
-        Ok(SeamClient::wrap(Inner::new(options.endpoint.clone(), Mode::ClientSessionToken, store, session)))
+        Ok(SeamClient::wrap(Inner::new(options, Mode::ClientSessionToken, store, session)))
     }
 }
 
@@ -321,9 +295,9 @@ impl SeamClient {
             let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
             let scope = [key.as_str(), ":", &sha256_hex(user_identifier_key.as_bytes())].concat();
             let store = Store::new(options.storage, scope_key(&options.endpoint, &scope));
-            Ok((options.endpoint, key, user_identifier_key, store))
+            Ok((options, key, user_identifier_key, store))
         })();
-        let (endpoint, key, user_identifier_key, store) = match prepared {
+        let (options, key, user_identifier_key, store) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => return Promise::reject(&error.into()),
         };
@@ -331,13 +305,13 @@ impl SeamClient {
             let session = match store.read().filter(|s| !s.is_dead(now_ms())) {
                 Some(stored) => stored,
                 None => {
-                    let fresh = live(auth::get_or_create(&endpoint, &key, &user_identifier_key).await?)?;
+                    let fresh = live(auth::get_or_create(&options.endpoint, &key, &user_identifier_key, options.policy).await?)?;
                     store.write(&fresh);
                     fresh
                 }
             };
             let mode = Mode::PublishableKey { key, user_identifier_key };
-            Ok(SeamClient::wrap(Inner::new(endpoint, mode, store, session)).into())
+            Ok(SeamClient::wrap(Inner::new(&options, mode, store, session)).into())
         })
     }
 
@@ -387,7 +361,7 @@ impl SeamClient {
         future_to_promise(async move {
             let route = &CLIENT_SESSIONS_GET;
             let url = [inner.endpoint.as_str(), route.path].concat();
-            let found = inner.send(route, &url, None, &token).await?;
+            let found = http::response_value(&inner.send(route, &url, None, &token).await?, route.path, "client_session")?;
             let session = Session::from_js(&found).filter(|s| s.token == token).unwrap_or_else(|| Session::from_token(token));
             inner.install(session);
             Ok(JsValue::UNDEFINED)
@@ -404,11 +378,11 @@ impl SeamClient {
     /// Calls a route by its path, e.g. `client.request('/devices/list', { limit: 10 })`: the
     /// same as the route's method (`client.devices.list(...)`).
     #[wasm_bindgen(skip_typescript)]
-    pub fn request(&self, path: JsValue, params: JsValue, options: JsValue) -> Promise {
+    pub fn request(&self, path: JsValue, params: JsValue, options: JsValue) -> JsValue {
         let path = string_arg(&path);
         match routes::by_path(&path) {
-            Some(route) => call(&self.inner, route, params, options),
-            None => Promise::reject(&SdkError::Type(["Unknown Seam API route: ", &path].concat()).into()),
+            Some(route) => SeamHttpRequest::new(&self.inner, route, params, options).into(),
+            None => Promise::reject(&SdkError::Type(["Unknown Seam API route: ", &path].concat()).into()).into(),
         }
     }
 

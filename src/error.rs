@@ -23,6 +23,12 @@ pub enum SdkError {
     InvalidResponse { status: u16, request_id: Option<String>, message: String },
     /// No response at all; `cause` is the browser's error.
     Network { message: String, cause: JsValue },
+    /// No complete response within the timeout; the request was aborted.
+    Timeout { message: String, cause: JsValue },
+    /// The action attempt ended in `error`.
+    ActionAttemptFailed { code: String, message: String, action_attempt: JsValue },
+    /// The action attempt was still pending when waiting for it timed out.
+    ActionAttemptTimeout { timeout_ms: f64, action_attempt: JsValue },
     /// The client was signed out.
     SignedOut,
     /// Parameters that are not what the route takes (JS `TypeError`, as with @seamapi/http).
@@ -93,6 +99,20 @@ impl From<SdkError> for JsValue {
             SdkError::Network { message, cause } => {
                 set(&fields, "cause", &cause);
                 ("network", message)
+            }
+            SdkError::Timeout { message, cause } => {
+                set(&fields, "cause", &cause);
+                ("timeout", message)
+            }
+            SdkError::ActionAttemptFailed { code, message, action_attempt } => {
+                set(&fields, "code", &JsValue::from_str(&code));
+                set(&fields, "actionAttempt", &action_attempt);
+                ("actionAttemptFailed", message)
+            }
+            SdkError::ActionAttemptTimeout { timeout_ms, action_attempt } => {
+                set(&fields, "actionAttempt", &action_attempt);
+                let ms = crate::http::number_text(timeout_ms);
+                ("actionAttemptTimeout", ["Timed out waiting for action attempt after ", &ms, "ms"].concat())
             }
             SdkError::SignedOut => (
                 "signedOut",

@@ -6,7 +6,7 @@ use js_sys::{Array, JsString, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
 
 use crate::error::{ApiError, SdkError};
 
@@ -19,6 +19,12 @@ extern "C" {
     // `String(value)`: JS's own number formatting, and a description of any thrown value.
     #[wasm_bindgen(js_name = String)]
     fn js_string(value: &JsValue) -> JsString;
+
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: f64) -> JsValue;
+
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
 
     // Takes the body as a JS string: no copy into wasm and back.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
@@ -48,6 +54,12 @@ impl Method {
     /// GET and DELETE carry their parameters in the query string; the others in a JSON body.
     pub fn uses_query(self) -> bool {
         matches!(self, Method::Get | Method::Delete)
+    }
+
+    /// Safe to send again after a failure: never POST or PATCH, which could act twice (unlock a
+    /// door twice, say).
+    pub fn is_idempotent(self) -> bool {
+        matches!(self, Method::Get | Method::Put | Method::Delete)
     }
 }
 
@@ -91,6 +103,14 @@ fn headers(auth: &Auth, has_body: bool) -> Result<Headers, JsValue> {
     Ok(headers)
 }
 
+/// How long an attempt may take and how often a failed idempotent request is sent again.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    /// Per attempt, in milliseconds; 0 for none.
+    pub timeout_ms: f64,
+    pub retries: u32,
+}
+
 fn network_error(request: &Request, cause: JsValue) -> SdkError {
     SdkError::Network {
         message: ["Could not reach the Seam API for ", request.method.as_str(), " ", request.path, ": no response"].concat(),
@@ -98,14 +118,109 @@ fn network_error(request: &Request, cause: JsValue) -> SdkError {
     }
 }
 
-/// Sends the request and returns the parsed JSON body of a 2xx response.
-pub async fn send(request: Request<'_>) -> Result<JsValue, SdkError> {
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: f64) {
+    let promise = Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// `Retry-After` in milliseconds: delay-seconds, or an HTTP date (given `date_ms` to parse it).
+pub fn retry_after_ms(value: &str, now_ms: f64, date_ms: impl Fn(&str) -> f64) -> Option<f64> {
+    let value = value.trim();
+    if !value.is_empty() && value.len() <= 9 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse::<u32>().ok().map(|seconds| f64::from(seconds) * 1000.0);
+    }
+    let at = date_ms(value);
+    (at.is_finite()).then(|| (at - now_ms).max(0.0))
+}
+
+/// The delay before retry number `retry` (1, 2, ...): about 200 ms, then 400 ms, ..., or what
+/// the server asked for (capped at the timeout), plus up to 20 % jitter.
+pub fn backoff_ms(retry: u32, retry_after: Option<f64>, timeout_ms: f64, jitter: f64) -> f64 {
+    let exponential = 100.0 * 2f64.powi(retry.min(20) as i32);
+    let asked = retry_after.map_or(0.0, |after| if timeout_ms > 0.0 { after.min(timeout_ms) } else { after });
+    exponential.max(asked) * (1.0 + jitter.clamp(0.0, 1.0) * 0.2)
+}
+
+struct Attempt {
+    result: Result<JsValue, SdkError>,
+    /// Worth another try: no response (but not a timeout), 429, or 5xx.
+    transient: bool,
+    retry_after: Option<f64>,
+}
+
+/// Sends the request, again after a transient failure when the method is idempotent, and returns
+/// the parsed JSON body of a 2xx response.
+pub async fn send(request: Request<'_>, policy: Policy) -> Result<JsValue, SdkError> {
+    let mut retry = 0;
+    loop {
+        let attempt = send_once(&request, policy.timeout_ms).await;
+        if !(attempt.transient && request.method.is_idempotent() && retry < policy.retries) {
+            return attempt.result;
+        }
+        retry += 1;
+        sleep(backoff_ms(retry, attempt.retry_after, policy.timeout_ms, js_sys::Math::random())).await;
+    }
+}
+
+/// Aborts a request when its time is up; the timer is cleared when dropped.
+struct Deadline {
+    controller: AbortController,
+    timer: JsValue,
+}
+
+impl Deadline {
+    fn start(timeout_ms: f64) -> Option<Deadline> {
+        if timeout_ms <= 0.0 {
+            return None;
+        }
+        let controller = AbortController::new().ok()?;
+        let abort: js_sys::Function = Reflect::get(&controller, &"abort".into()).ok()?.dyn_into().ok()?;
+        let timer = set_timeout(&abort.bind0(&controller), timeout_ms);
+        Some(Deadline { controller, timer })
+    }
+
+    fn passed(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+    }
+}
+
+async fn send_once(request: &Request<'_>, timeout_ms: f64) -> Attempt {
+    let deadline = Deadline::start(timeout_ms);
+    let failed = |error: JsValue| {
+        let timed_out = deadline.as_ref().is_some_and(Deadline::passed);
+        let result = Err(if timed_out {
+            SdkError::Timeout {
+                message: ["The Seam API did not answer ", request.method.as_str(), " ", request.path, " in time"].concat(),
+                cause: error,
+            }
+        } else {
+            network_error(request, error)
+        });
+        Attempt { result, transient: !timed_out, retry_after: None }
+    };
     let init = RequestInit::new();
     init.set_method(request.method.as_str());
     // A header value the browser refuses (a token with a newline, say) is bad input, not a panic.
-    let headers = headers(&request.auth, request.body.is_some())
-        .map_err(|e| SdkError::Type(["Invalid header value for ", request.path, ": ", &describe(&e)].concat()))?;
+    let headers = match headers(&request.auth, request.body.is_some()) {
+        Ok(headers) => headers,
+        Err(e) => {
+            let error = SdkError::Type(["Invalid header value for ", request.path, ": ", &describe(&e)].concat());
+            return Attempt { result: Err(error), transient: false, retry_after: None };
+        }
+    };
     init.set_headers(&headers);
+    if let Some(deadline) = &deadline {
+        init.set_signal(Some(&deadline.controller.signal()));
+    }
     if let Some(body) = &request.body {
         init.set_body(body);
     }
@@ -114,33 +229,50 @@ pub async fn send(request: Request<'_>) -> Result<JsValue, SdkError> {
         Credentials::Omit => RequestCredentials::Omit,
     });
 
-    let promise = fetch(&request.url, &init).map_err(|e| network_error(&request, e))?;
-    let response: Response = JsFuture::from(promise)
-        .await
-        .map_err(|e| network_error(&request, e))?
-        .unchecked_into();
-    let status = response.status();
-    let request_id = response.headers().get("seam-request-id").ok().flatten();
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise).await.map_err(|e| network_error(&request, e))?,
-        Err(e) => return Err(network_error(&request, e)),
+    let response: Response = match fetch(&request.url, &init) {
+        Ok(promise) => match JsFuture::from(promise).await {
+            Ok(response) => response.unchecked_into(),
+            Err(e) => return failed(e),
+        },
+        Err(e) => return failed(e),
     };
+    let status = response.status();
+    let headers = response.headers();
+    let request_id = headers.get("seam-request-id").ok().flatten();
+    let retry_after = headers
+        .get("retry-after")
+        .ok()
+        .flatten()
+        .and_then(|value| retry_after_ms(&value, js_sys::Date::now(), js_sys::Date::parse));
+    // The body is read under the same deadline: a server that sends headers and then stalls
+    // times out too.
+    let text = match response.text() {
+        Ok(promise) => match JsFuture::from(promise).await {
+            Ok(text) => text,
+            Err(e) => return failed(e),
+        },
+        Err(e) => return failed(e),
+    };
+    drop(deadline);
     let body = parse_json(&text).ok().filter(JsValue::is_object);
+    let transient = status == 429 || (500..600).contains(&status);
 
-    if (200..300).contains(&status) {
-        return body.ok_or_else(|| invalid_body(status, request_id, request.path, describe_text(&text)));
-    }
-    match body.as_ref().and_then(api_error_of) {
-        Some((code, message, error)) => Err(SdkError::Api(ApiError {
-            status,
-            code,
-            message,
-            request_id,
-            data: get(&error, "data"),
-            validation_errors: get(&error, "validation_errors"),
-        })),
-        None => Err(invalid_body(status, request_id, request.path, describe_text(&text))),
-    }
+    let result = if (200..300).contains(&status) {
+        body.ok_or_else(|| invalid_body(status, request_id, request.path, describe_text(&text)))
+    } else {
+        match body.as_ref().and_then(api_error_of) {
+            Some((code, message, error)) => Err(SdkError::Api(ApiError {
+                status,
+                code,
+                message,
+                request_id,
+                data: get(&error, "data"),
+                validation_errors: get(&error, "validation_errors"),
+            })),
+            None => Err(invalid_body(status, request_id, request.path, describe_text(&text))),
+        }
+    };
+    Attempt { result, transient, retry_after }
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -153,6 +285,11 @@ fn api_error_of(body: &JsValue) -> Option<(String, String, JsValue)> {
     let code = get(&error, "type").as_string().filter(|code| !code.is_empty())?;
     let message = get(&error, "message").as_string().unwrap_or_else(|| code.clone());
     Some((code, message, error))
+}
+
+/// A number as JS writes it (`1000`, `0.5`), without Rust's formatting machinery.
+pub fn number_text(n: f64) -> String {
+    js_string(&JsValue::from(n)).into()
 }
 
 fn describe(value: &JsValue) -> String {
@@ -378,6 +515,29 @@ mod tests {
         assert!(query_pairs(&[("a".to_owned(), dotted)]).is_err());
         let nested = QueryValue::List(vec![QueryValue::List(vec![text("1")])]);
         assert!(query_pairs(&[("a".to_owned(), nested)]).is_err());
+    }
+
+    #[test]
+    fn retry_after_values() {
+        let no_date = |_: &str| f64::NAN;
+        assert_eq!(retry_after_ms("2", 0.0, no_date), Some(2000.0));
+        assert_eq!(retry_after_ms(" 0 ", 0.0, no_date), Some(0.0));
+        assert_eq!(retry_after_ms("soon", 0.0, no_date), None);
+        assert_eq!(retry_after_ms("", 0.0, no_date), None);
+        assert_eq!(retry_after_ms("9999999999", 0.0, no_date), None);
+        assert_eq!(retry_after_ms("Wed, 21 Oct 2015 07:28:00 GMT", 1000.0, |_| 4000.0), Some(3000.0));
+        assert_eq!(retry_after_ms("Wed, 21 Oct 2015 07:28:00 GMT", 9000.0, |_| 4000.0), Some(0.0));
+    }
+
+    #[test]
+    fn backoff_doubles_honours_retry_after_and_caps_it() {
+        assert_eq!(backoff_ms(1, None, 30_000.0, 0.0), 200.0);
+        assert_eq!(backoff_ms(2, None, 30_000.0, 0.0), 400.0);
+        assert_eq!(backoff_ms(1, None, 30_000.0, 1.0), 240.0);
+        assert_eq!(backoff_ms(1, Some(5_000.0), 30_000.0, 0.0), 5_000.0);
+        assert_eq!(backoff_ms(1, Some(60_000.0), 1_000.0, 0.0), 1_000.0);
+        assert_eq!(backoff_ms(1, Some(60_000.0), 0.0, 0.0), 60_000.0);
+        assert!(backoff_ms(u32::MAX, None, 0.0, 0.5).is_finite());
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! seam-wasm: a browser SDK for the Seam API that keeps its client session across page loads.
 
+mod action_attempt;
 mod auth;
 mod client;
 mod error;
 mod generated;
 mod http;
 mod options;
+mod paginate;
+mod request;
 mod routes;
 mod sha256;
 mod storage;
@@ -24,10 +27,73 @@ export interface SeamClientOptions {
   endpoint?: string
   /** Where the client session is kept between page loads. Default `'localStorage'`. */
   storage?: 'localStorage' | 'sessionStorage' | 'memory'
+  /** Milliseconds each attempt may take; 0 for no limit. Default 30000. */
+  timeout?: number
+  /** Times a failed GET, PUT or DELETE is sent again (network error, 429, 5xx); 0 to 10. Default 2. POST and PATCH are never sent again. */
+  retries?: number
+  /** Whether calls that start an action attempt wait for its outcome. Default `true`. */
+  waitForActionAttempt?: SeamClientWaitForActionAttempt
 }
 
+/** How a call that starts an action attempt waits for it: `false` not at all, `true` with the defaults. */
+export type SeamClientWaitForActionAttempt =
+  | boolean
+  | {
+      /** Milliseconds to wait in all, 0 or more. Default 10000. */
+      timeout?: number
+      /** Milliseconds between polls, above 0. Default 1000. */
+      pollingInterval?: number
+    }
+
 /** Options of one call (the second argument of every route method). */
-export interface SeamClientRequestOptions {}
+export interface SeamClientRequestOptions {
+  /** Overrides the client's option for this call. */
+  waitForActionAttempt?: SeamClientWaitForActionAttempt
+}
+
+/**
+ * A call to one route, returned by every route method: nothing is sent until it is awaited
+ * (or `execute()`d), and it is sent at most once.
+ */
+export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Result> {
+  private constructor()
+  /** The full URL, query string included; `undefined` when the parameters were refused. */
+  readonly url: string | undefined
+  readonly pathname: string
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** The parameters as given. */
+  readonly params: unknown
+  /** The JSON body for routes that send one; `undefined` for GET and DELETE. */
+  readonly body: unknown
+  readonly responseKey: string | undefined
+  readonly hasPagination: boolean
+  /** Sends the request (once) and resolves with its resource, after the action attempt if any. */
+  execute(): Promise<Result>
+  /** Sends the request (once) and resolves with the whole response body; no action-attempt wait. */
+  fetchResponse(): Promise<unknown>
+  then<A = Result, B = never>(
+    onfulfilled?: ((value: Result) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B>
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Result | B>
+  finally(onfinally?: (() => void) | null): Promise<Result>
+  free(): void
+}
+
+/** The API's pagination of a page. */
+export interface SeamPagination {
+  hasNextPage: boolean
+  nextPageCursor: string | null
+  nextPageUrl: string | null
+}
+
+/** The pages of a paginated request. */
+export interface SeamPaginator<Item> extends AsyncIterable<Item[]> {
+  firstPage(): Promise<[Item[], SeamPagination]>
+  nextPage(nextPageCursor: string): Promise<[Item[], SeamPagination]>
+  flatten(): AsyncIterable<Item>
+  flattenToArray(): Promise<Item[]>
+}
 
 /** What `SeamClient.describeRoute(path)` tells of a route. */
 export interface SeamClientRouteDescription {
@@ -51,6 +117,8 @@ export interface SeamClient {
     ...rest: SeamClientRoutes[Path]['parametersOptional'] extends true
       ? [parameters?: SeamClientRoutes[Path]['parameters'], options?: SeamClientRequestOptions]
       : [parameters: SeamClientRoutes[Path]['parameters'], options?: SeamClientRequestOptions]
-  ): Promise<SeamClientRoutes[Path]['result']>
+  ): SeamHttpRequest<SeamClientRoutes[Path]['result']>
+  /** The pages of a paginated request: `client.createPaginator(client.devices.list({ limit: 100 }))`. */
+  createPaginator<Item>(request: SeamHttpRequest<Item[]>): SeamPaginator<Item>
 }
 "#;

@@ -5,14 +5,33 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{invalid_options, SdkError};
+use crate::http::Policy;
 use crate::storage::StorageKind;
 
 pub const DEFAULT_ENDPOINT: &str = "https://connect.getseam.com";
-const KNOWN: &[&str] = &["endpoint", "storage"];
+const KNOWN: &[&str] = &["endpoint", "storage", "timeout", "retries", "waitForActionAttempt"];
+const KNOWN_PER_CALL: &[&str] = &["waitForActionAttempt"];
+const MAX_RETRIES: f64 = 10.0;
+
+/// Whether and how a call that starts an action attempt waits for its outcome.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Wait {
+    pub enabled: bool,
+    pub timeout_ms: f64,
+    pub polling_interval_ms: f64,
+}
+
+impl Default for Wait {
+    fn default() -> Wait {
+        Wait { enabled: true, timeout_ms: 10_000.0, polling_interval_ms: 1_000.0 }
+    }
+}
 
 pub struct Options {
     pub endpoint: String,
     pub storage: StorageKind,
+    pub policy: Policy,
+    pub wait: Wait,
 }
 
 /// An absolute http(s) base URL with no trailing slash, query or fragment. A path starting with
@@ -42,21 +61,75 @@ fn page_origin() -> Option<String> {
     Reflect::get(&location, &"origin".into()).ok()?.as_string()
 }
 
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value) && !value.is_function()
+}
+
+/// Refuses keys outside `known`, so that a misspelt option is not silently ignored.
+fn check_keys(options: &JsValue, known: &[&str], what: &str) -> Result<(), SdkError> {
+    for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
+        let name = key.as_string().unwrap_or_default();
+        if !known.contains(&name.as_str()) {
+            return Err(invalid_options(&["unknown ", what, " \"", &name, "\" (known: ", &known.join(", "), ")"].concat()));
+        }
+    }
+    Ok(())
+}
+
+/// `waitForActionAttempt`: `true`/`false`, or `{ timeout, pollingInterval }` in milliseconds
+/// (either may be left out and keeps `base`'s).
+pub fn parse_wait(value: &JsValue, base: Wait) -> Result<Wait, SdkError> {
+    if value.is_undefined() {
+        return Ok(base);
+    }
+    if let Some(enabled) = value.as_bool() {
+        return Ok(Wait { enabled, ..base });
+    }
+    if !is_plain_object(value) {
+        return Err(invalid_options("waitForActionAttempt must be a boolean or { timeout, pollingInterval }"));
+    }
+    check_keys(value, &["timeout", "pollingInterval"], "waitForActionAttempt option")?;
+    let number = |key: &str, default: f64| -> Result<f64, SdkError> {
+        let raw = get(value, key);
+        if raw.is_undefined() {
+            return Ok(default);
+        }
+        raw.as_f64().filter(|n| n.is_finite()).ok_or_else(|| invalid_options(&["waitForActionAttempt.", key, " must be a finite number of milliseconds"].concat()))
+    };
+    let wait = Wait { enabled: true, timeout_ms: number("timeout", base.timeout_ms)?, polling_interval_ms: number("pollingInterval", base.polling_interval_ms)? };
+    check_wait(wait)
+}
+
+/// The rules of @seamapi/http: a timeout of zero or more, a polling interval above zero.
+pub fn check_wait(wait: Wait) -> Result<Wait, SdkError> {
+    if wait.timeout_ms < 0.0 {
+        return Err(invalid_options("waitForActionAttempt.timeout cannot be negative"));
+    }
+    if wait.polling_interval_ms <= 0.0 {
+        return Err(invalid_options("waitForActionAttempt.pollingInterval must be greater than zero"));
+    }
+    Ok(wait)
+}
+
 pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
-    let mut parsed = Options { endpoint: DEFAULT_ENDPOINT.to_owned(), storage: StorageKind::Local };
+    let mut parsed = Options {
+        endpoint: DEFAULT_ENDPOINT.to_owned(),
+        storage: StorageKind::Local,
+        policy: Policy { timeout_ms: 30_000.0, retries: 2 },
+        wait: Wait::default(),
+    };
     if options.is_undefined() || options.is_null() {
         return Ok(parsed);
     }
-    if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
+    if !is_plain_object(options) {
         return Err(invalid_options("options must be an object"));
     }
-    for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
-        let name = key.as_string().unwrap_or_default();
-        if !KNOWN.contains(&name.as_str()) {
-            return Err(invalid_options(&["unknown option \"", &name, "\" (known options: ", &KNOWN.join(", "), ")"].concat()));
-        }
-    }
-    let get = |key: &str| Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    check_keys(options, KNOWN, "option")?;
+    let get = |key: &str| get(options, key);
 
     let endpoint = get("endpoint");
     if !endpoint.is_undefined() {
@@ -74,27 +147,52 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
             .and_then(|name| StorageKind::parse(&name))
             .ok_or_else(|| invalid_options("storage must be 'localStorage', 'sessionStorage' or 'memory'"))?;
     }
+
+    let timeout = get("timeout");
+    if !timeout.is_undefined() {
+        parsed.policy.timeout_ms = timeout
+            .as_f64()
+            .filter(|ms| ms.is_finite() && *ms >= 0.0)
+            .ok_or_else(|| invalid_options("timeout must be a number of milliseconds, 0 or more (0: no timeout)"))?;
+    }
+    let retries = get("retries");
+    if !retries.is_undefined() {
+        parsed.policy.retries = retries
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=MAX_RETRIES).contains(n))
+            .map(|n| n as u32)
+            .ok_or_else(|| invalid_options("retries must be a whole number from 0 to 10"))?;
+    }
+    parsed.wait = parse_wait(&get("waitForActionAttempt"), parsed.wait)?;
     Ok(parsed)
 }
 
-/// Per-call options (the second argument of every route method). None exist yet; anything
-/// given is refused rather than silently ignored.
-pub fn parse_request(options: &JsValue) -> Result<(), SdkError> {
+/// Per-call options (the second argument of every route method): `waitForActionAttempt`, over
+/// the client's.
+pub fn parse_request(options: &JsValue, base: Wait) -> Result<Wait, SdkError> {
     if options.is_undefined() || options.is_null() {
-        return Ok(());
+        return Ok(base);
     }
-    if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
+    if !is_plain_object(options) {
         return Err(invalid_options("request options must be an object"));
     }
-    match Object::keys(options.unchecked_ref::<Object>()).get(0).as_string() {
-        Some(name) => Err(invalid_options(&["unknown request option \"", &name, "\""].concat())),
-        None => Ok(()),
-    }
+    check_keys(options, KNOWN_PER_CALL, "request option")?;
+    parse_wait(&get(options, "waitForActionAttempt"), base)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_endpoint;
+    use super::*;
+
+    #[test]
+    fn wait_rules() {
+        let base = Wait::default();
+        assert!(check_wait(base).is_ok());
+        assert!(check_wait(Wait { timeout_ms: 0.0, ..base }).is_ok());
+        assert!(check_wait(Wait { timeout_ms: -1.0, ..base }).is_err());
+        assert!(check_wait(Wait { polling_interval_ms: 0.0, ..base }).is_err());
+        assert!(check_wait(Wait { polling_interval_ms: -5.0, ..base }).is_err());
+    }
 
     #[test]
     fn endpoints() {

@@ -46,7 +46,25 @@ class NamedError extends Error {
 export class SeamHttpInvalidTokenError extends NamedError {}
 export class SeamHttpInvalidOptionsError extends NamedError {}
 export class SeamHttpNetworkError extends NamedError {}
+/** No complete answer within the timeout; the request was aborted. */
+export class SeamHttpTimeoutError extends SeamHttpNetworkError {}
 export class SeamHttpSignedOutError extends NamedError {}
+
+export class SeamActionAttemptError extends NamedError {
+  constructor(message, { actionAttempt } = {}) {
+    super(message)
+    this.actionAttempt = actionAttempt
+  }
+}
+
+export class SeamActionAttemptFailedError extends SeamActionAttemptError {
+  constructor(message, fields = {}) {
+    super(message, fields)
+    this.code = fields.code
+  }
+}
+
+export class SeamActionAttemptTimeoutError extends SeamActionAttemptError {}
 
 export class SeamHttpInvalidResponseError extends NamedError {
   constructor(message, { statusCode, requestId = null, cause } = {}) {
@@ -64,7 +82,11 @@ export const isSeamHttpInvalidTokenError = guard(SeamHttpInvalidTokenError)
 export const isSeamHttpInvalidOptionsError = guard(SeamHttpInvalidOptionsError)
 export const isSeamHttpInvalidResponseError = guard(SeamHttpInvalidResponseError)
 export const isSeamHttpNetworkError = guard(SeamHttpNetworkError)
+export const isSeamHttpTimeoutError = guard(SeamHttpTimeoutError)
 export const isSeamHttpSignedOutError = guard(SeamHttpSignedOutError)
+export const isSeamActionAttemptError = guard(SeamActionAttemptError)
+export const isSeamActionAttemptFailedError = guard(SeamActionAttemptFailedError)
+export const isSeamActionAttemptTimeoutError = guard(SeamActionAttemptTimeoutError)
 
 const kinds = {
   api: SeamHttpApiError,
@@ -74,7 +96,10 @@ const kinds = {
   invalidOptions: SeamHttpInvalidOptionsError,
   invalidResponse: SeamHttpInvalidResponseError,
   network: SeamHttpNetworkError,
+  timeout: SeamHttpTimeoutError,
   signedOut: SeamHttpSignedOutError,
+  actionAttemptFailed: SeamActionAttemptFailedError,
+  actionAttemptTimeout: SeamActionAttemptTimeoutError,
 }
 
 // One entry point for the wasm side: `kind` names a class above; `fields` holds the class's

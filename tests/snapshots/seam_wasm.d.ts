@@ -9,10 +9,73 @@ export interface SeamClientOptions {
     endpoint?: string
     /** Where the client session is kept between page loads. Default `'localStorage'`. */
     storage?: 'localStorage' | 'sessionStorage' | 'memory'
+    /** Milliseconds each attempt may take; 0 for no limit. Default 30000. */
+    timeout?: number
+    /** Times a failed GET, PUT or DELETE is sent again (network error, 429, 5xx); 0 to 10. Default 2. POST and PATCH are never sent again. */
+    retries?: number
+    /** Whether calls that start an action attempt wait for its outcome. Default `true`. */
+    waitForActionAttempt?: SeamClientWaitForActionAttempt
+}
+
+/** How a call that starts an action attempt waits for it: `false` not at all, `true` with the defaults. */
+export type SeamClientWaitForActionAttempt =
+| boolean
+| {
+    /** Milliseconds to wait in all, 0 or more. Default 10000. */
+    timeout?: number
+    /** Milliseconds between polls, above 0. Default 1000. */
+    pollingInterval?: number
 }
 
 /** Options of one call (the second argument of every route method). */
-export interface SeamClientRequestOptions {}
+export interface SeamClientRequestOptions {
+    /** Overrides the client's option for this call. */
+    waitForActionAttempt?: SeamClientWaitForActionAttempt
+}
+
+/**
+ * A call to one route, returned by every route method: nothing is sent until it is awaited
+ * (or `execute()`d), and it is sent at most once.
+ */
+export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Result> {
+    private constructor()
+    /** The full URL, query string included; `undefined` when the parameters were refused. */
+    readonly url: string | undefined
+    readonly pathname: string
+    readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+    /** The parameters as given. */
+    readonly params: unknown
+    /** The JSON body for routes that send one; `undefined` for GET and DELETE. */
+    readonly body: unknown
+    readonly responseKey: string | undefined
+    readonly hasPagination: boolean
+    /** Sends the request (once) and resolves with its resource, after the action attempt if any. */
+    execute(): Promise<Result>
+    /** Sends the request (once) and resolves with the whole response body; no action-attempt wait. */
+    fetchResponse(): Promise<unknown>
+    then<A = Result, B = never>(
+    onfulfilled?: ((value: Result) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    ): Promise<A | B>
+    catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Result | B>
+    finally(onfinally?: (() => void) | null): Promise<Result>
+    free(): void
+}
+
+/** The API's pagination of a page. */
+export interface SeamPagination {
+    hasNextPage: boolean
+    nextPageCursor: string | null
+    nextPageUrl: string | null
+}
+
+/** The pages of a paginated request. */
+export interface SeamPaginator<Item> extends AsyncIterable<Item[]> {
+    firstPage(): Promise<[Item[], SeamPagination]>
+    nextPage(nextPageCursor: string): Promise<[Item[], SeamPagination]>
+    flatten(): AsyncIterable<Item>
+    flattenToArray(): Promise<Item[]>
+}
 
 /** What `SeamClient.describeRoute(path)` tells of a route. */
 export interface SeamClientRouteDescription {
@@ -36,7 +99,9 @@ export interface SeamClient {
     ...rest: SeamClientRoutes[Path]['parametersOptional'] extends true
         ? [parameters?: SeamClientRoutes[Path]['parameters'], options?: SeamClientRequestOptions]
         : [parameters: SeamClientRoutes[Path]['parameters'], options?: SeamClientRequestOptions]
-    ): Promise<SeamClientRoutes[Path]['result']>
+    ): SeamHttpRequest<SeamClientRoutes[Path]['result']>
+    /** The pages of a paginated request: `client.createPaginator(client.devices.list({ limit: 100 }))`. */
+    createPaginator<Item>(request: SeamHttpRequest<Item[]>): SeamPaginator<Item>
 }
 
 
@@ -177,6 +242,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_seamclient_free: (a: number, b: number) => void;
+    readonly __wbg_seamhttprequest_free: (a: number, b: number) => void;
     readonly seamclient_access_codes: (a: number) => any;
     readonly seamclient_access_grants: (a: number) => any;
     readonly seamclient_access_methods: (a: number) => any;
@@ -186,6 +252,7 @@ export interface InitOutput {
     readonly seamclient_client_sessions: (a: number) => any;
     readonly seamclient_connect_webviews: (a: number) => any;
     readonly seamclient_connected_accounts: (a: number) => any;
+    readonly seamclient_createPaginator: (a: number, b: number) => [number, number, number];
     readonly seamclient_customers: (a: number) => any;
     readonly seamclient_describeRoute: (a: any) => any;
     readonly seamclient_devices: (a: number) => any;
@@ -206,10 +273,23 @@ export interface InitOutput {
     readonly seamclient_user_identities: (a: number) => any;
     readonly seamclient_webhooks: (a: number) => any;
     readonly seamclient_workspaces: (a: number) => any;
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___u32__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__js_sys_73bea2f15c350033___Promise__true_: (a: number, b: number, c: number, d: any, e: any) => any;
+    readonly seamhttprequest_body: (a: number) => any;
+    readonly seamhttprequest_catch: (a: number, b: any) => any;
+    readonly seamhttprequest_execute: (a: number) => any;
+    readonly seamhttprequest_fetchResponse: (a: number) => any;
+    readonly seamhttprequest_finally: (a: number, b: any) => any;
+    readonly seamhttprequest_has_pagination: (a: number) => number;
+    readonly seamhttprequest_method: (a: number) => [number, number];
+    readonly seamhttprequest_params: (a: number) => any;
+    readonly seamhttprequest_pathname: (a: number) => [number, number];
+    readonly seamhttprequest_response_key: (a: number) => any;
+    readonly seamhttprequest_then: (a: number, b: any, c: any) => any;
+    readonly seamhttprequest_url: (a: number) => any;
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___u32__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__true_: (a: number, b: number, c: number, d: any, e: any) => any;
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__core_8225ac4e38a696d5___result__Result_____wasm_bindgen_d56c81c998592d0___JsError___true_: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___web_sys_b4edff9ccd3ef57___features__gen_StorageEvent__StorageEvent______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__js_sys_73bea2f15c350033___Promise__true_: (a: number, b: number, c: any) => any;
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___web_sys_3c284013a39d694b___features__gen_StorageEvent__StorageEvent______true_: (a: number, b: number, c: any) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

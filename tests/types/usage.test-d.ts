@@ -4,6 +4,8 @@
 import type * as Http from '@seamapi/http'
 import { expectTypeOf } from 'expect-type'
 import {
+  SeamHttpRequest,
+  type SeamPaginator,
   type AccessCode,
   type ActionAttempt,
   type AcsUser,
@@ -42,6 +44,9 @@ expectTypeOf(SeamClient.fromStoredClientSessionToken({})).toEqualTypeOf<SeamClie
 expectTypeOf<SeamClientOptions>().toEqualTypeOf<{
   endpoint?: string
   storage?: 'localStorage' | 'sessionStorage' | 'memory'
+  timeout?: number
+  retries?: number
+  waitForActionAttempt?: boolean | { timeout?: number; pollingInterval?: number }
 }>()
 
 // @ts-expect-error storage is one of three
@@ -68,7 +73,7 @@ expectTypeOf(client.signOut()).toEqualTypeOf<void>()
 async function lockAndList(): Promise<void> {
   const devices = await client.devices.list()
   expectTypeOf(devices).toEqualTypeOf<Device[]>()
-  expectTypeOf(client.devices.list({ limit: 10, device_types: ['august_lock'] })).toEqualTypeOf<Promise<Device[]>>()
+  expectTypeOf(client.devices.list({ limit: 10, device_types: ['august_lock'] })).toEqualTypeOf<SeamHttpRequest<Device[]>>()
   expectTypeOf(client.devices.list).parameter(0).toEqualTypeOf<DevicesListParameters | undefined>()
   // @ts-expect-error not a device type
   await client.devices.list({ device_types: ['not_a_lock'] })
@@ -91,8 +96,8 @@ async function lockAndList(): Promise<void> {
   await client.locks.unlockDoor({ device_id: 42 })
 
   // Nested namespaces.
-  expectTypeOf(client.acs.users.list()).toEqualTypeOf<Promise<AcsUser[]>>()
-  expectTypeOf(client.devices.unmanaged.get({ device_id: device.device_id })).toEqualTypeOf<Promise<UnmanagedDevice>>()
+  expectTypeOf(client.acs.users.list()).toEqualTypeOf<SeamHttpRequest<AcsUser[]>>()
+  expectTypeOf(client.devices.unmanaged.get({ device_id: device.device_id })).toEqualTypeOf<SeamHttpRequest<UnmanagedDevice>>()
   const schedule = await client.thermostats.schedules.create({
     device_id: device.device_id,
     climate_preset_key: 'eco',
@@ -104,15 +109,15 @@ async function lockAndList(): Promise<void> {
   await client.thermostats.schedules.create({ device_id: 'd', climate_preset_key: 'eco', ends_at: '2030-01-02T00:00:00Z' })
 
   // Routes that answer only `ok` resolve to nothing.
-  expectTypeOf(client.accessCodes.delete({ access_code_id: 'a' })).toEqualTypeOf<Promise<void>>()
-  expectTypeOf(client.accessCodes.list({ device_id: device.device_id })).toEqualTypeOf<Promise<AccessCode[]>>()
-  expectTypeOf(client.events.list({ device_id: device.device_id })).toEqualTypeOf<Promise<Event[]>>()
+  expectTypeOf(client.accessCodes.delete({ access_code_id: 'a' })).toEqualTypeOf<SeamHttpRequest<void>>()
+  expectTypeOf(client.accessCodes.list({ device_id: device.device_id })).toEqualTypeOf<SeamHttpRequest<AccessCode[]>>()
+  expectTypeOf(client.events.list({ device_id: device.device_id })).toEqualTypeOf<SeamHttpRequest<Event[]>>()
 
   // ---- client.request: any route by its path ----
 
-  expectTypeOf(client.request('/devices/list', { limit: 5 })).toEqualTypeOf<Promise<Device[]>>()
-  expectTypeOf(client.request('/locks/unlock_door', { device_id: 'd' })).toEqualTypeOf<Promise<ActionAttempt>>()
-  expectTypeOf(client.request('/access_codes/delete', { access_code_id: 'a' })).toEqualTypeOf<Promise<void>>()
+  expectTypeOf(client.request('/devices/list', { limit: 5 })).toEqualTypeOf<SeamHttpRequest<Device[]>>()
+  expectTypeOf(client.request('/locks/unlock_door', { device_id: 'd' })).toEqualTypeOf<SeamHttpRequest<ActionAttempt>>()
+  expectTypeOf(client.request('/access_codes/delete', { access_code_id: 'a' })).toEqualTypeOf<SeamHttpRequest<void>>()
   expectTypeOf(client.request).parameter(0).toEqualTypeOf<keyof SeamClientRoutes>()
   // The path table and the namespaces agree.
   expectTypeOf<SeamClientRoutes['/locks/unlock_door']['parameters']>().toEqualTypeOf<LocksUnlockDoorParameters>()
@@ -123,9 +128,36 @@ async function lockAndList(): Promise<void> {
   // @ts-expect-error a route with required parameters needs them
   await client.request('/locks/unlock_door')
   // One with none required does not.
-  expectTypeOf(client.request('/devices/list')).toEqualTypeOf<Promise<Device[]>>()
+  expectTypeOf(client.request('/devices/list')).toEqualTypeOf<SeamHttpRequest<Device[]>>()
 }
 void lockAndList
+
+// ---- lazy requests, action attempts, pagination, options ----
+async function lazyAndPaged(): Promise<void> {
+  const request = client.devices.list({ limit: 2 })
+  expectTypeOf(request.url).toEqualTypeOf<string | undefined>()
+  expectTypeOf(request.hasPagination).toEqualTypeOf<boolean>()
+  expectTypeOf(request.execute()).toEqualTypeOf<Promise<Device[]>>()
+  expectTypeOf(await request).toEqualTypeOf<Device[]>()
+  const pages = client.createPaginator(request)
+  expectTypeOf(pages).toEqualTypeOf<SeamPaginator<Device>>()
+  expectTypeOf(await pages.flattenToArray()).toEqualTypeOf<Device[]>()
+  const [first, pagination] = await pages.firstPage()
+  expectTypeOf(first).toEqualTypeOf<Device[]>()
+  expectTypeOf(pagination.nextPageCursor).toEqualTypeOf<string | null>()
+  for await (const page of pages) expectTypeOf(page).toEqualTypeOf<Device[]>()
+  for await (const device of pages.flatten()) expectTypeOf(device).toEqualTypeOf<Device>()
+  // @ts-expect-error only a list can be paginated
+  client.createPaginator(client.devices.get({ device_id: 'd' }))
+  await client.locks.unlockDoor({ device_id: 'd' }, { waitForActionAttempt: { timeout: 5000, pollingInterval: 250 } })
+  await client.locks.unlockDoor({ device_id: 'd' }, { waitForActionAttempt: false })
+  // @ts-expect-error an unknown request option
+  await client.locks.unlockDoor({ device_id: 'd' }, { retries: 3 })
+  SeamClient.fromClientSessionToken('seam_cst1_x', { timeout: 5000, retries: 0, waitForActionAttempt: false })
+  // @ts-expect-error timeout is a number of milliseconds
+  SeamClient.fromClientSessionToken('seam_cst1_x', { timeout: '5s' })
+}
+void lazyAndPaged
 
 // ---- describeRoute ----
 

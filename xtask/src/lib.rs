@@ -446,7 +446,7 @@ fn namespace_tree(routes: &[RouteSpec]) -> BTreeMap<Vec<String>, (Vec<usize>, Ve
 }
 
 pub fn write_types(spec: &Value, routes: &[RouteSpec]) -> String {
-    let mut out = format!("// {HEADER_NOTE}\n\nimport type {{ SeamClientRequestOptions }} from './seam_wasm.js'\n\n");
+    let mut out = format!("// {HEADER_NOTE}\n\nimport type {{ SeamClientRequestOptions, SeamHttpRequest }} from './seam_wasm.js'\n\n");
     if let Some(schemas) = spec.pointer("/components/schemas").and_then(Value::as_object) {
         for (name, schema) in schemas {
             jsdoc(&mut out, "", str_field(schema, "description").unwrap_or_default());
@@ -481,7 +481,7 @@ pub fn write_types(spec: &Value, routes: &[RouteSpec]) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {}(parameters{optional}: {prefix}Parameters, options?: SeamClientRequestOptions): Promise<{result}>",
+                "  {}(parameters{optional}: {prefix}Parameters, options?: SeamClientRequestOptions): SeamHttpRequest<{result}>",
                 snake_to_camel(&route.name)
             );
         }

@@ -16,7 +16,7 @@ export const loadBoth = (p, token) =>
     window.__diff = {
       http,
       clients: {
-        wasm: wasm.SeamClient.fromClientSessionToken(token, { endpoint: t.fakeUrl, storage: 'memory' }),
+        wasm: wasm.SeamClient.fromClientSessionToken(token, { endpoint: t.fakeUrl, storage: 'memory', waitForActionAttempt: false }),
         // Action attempts come back as the POST returned them, as seam-wasm does.
         http: http.SeamHttp.fromClientSessionToken(token, { endpoint: t.fakeUrl, waitForActionAttempt: false }),
       },

@@ -1,0 +1,71 @@
+//! `client.createPaginator(request)`: the pages of a paginated route. Pages are fetched here; the
+//! iteration protocol lives in `js/paginator.js`.
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::client::SeamClient;
+use crate::error::SdkError;
+use crate::http;
+use crate::request::{prepare, SeamHttpRequest};
+
+#[wasm_bindgen(module = "/src/js/paginator.js")]
+extern "C" {
+    type SeamPaginator;
+
+    #[wasm_bindgen(constructor)]
+    fn new(fetch_page: &JsValue) -> SeamPaginator;
+}
+
+fn field(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The API's `pagination` as `{ hasNextPage, nextPageCursor, nextPageUrl }`.
+fn pagination_of(body: &JsValue) -> JsValue {
+    let pagination = field(body, "pagination");
+    let out = Object::new();
+    let or_null = |value: JsValue| if value.is_undefined() { JsValue::NULL } else { value };
+    let _ = Reflect::set(&out, &"hasNextPage".into(), &JsValue::from_bool(field(&pagination, "has_next_page").is_truthy()));
+    let _ = Reflect::set(&out, &"nextPageCursor".into(), &or_null(field(&pagination, "next_page_cursor")));
+    let _ = Reflect::set(&out, &"nextPageUrl".into(), &or_null(field(&pagination, "next_page_url")));
+    out.into()
+}
+
+#[wasm_bindgen(js_class = SeamClient)]
+impl SeamClient {
+    /// Pages of a paginated request: `firstPage()`, `nextPage(cursor)`, `for await` over pages,
+    /// `flatten()` over items, `flattenToArray()`.
+    #[wasm_bindgen(js_name = createPaginator, skip_typescript)]
+    pub fn create_paginator(&self, request: &SeamHttpRequest) -> Result<JsValue, JsValue> {
+        let route = request.route();
+        let Some(key) = route.response_key.filter(|_| route.paginated) else {
+            return Err(SdkError::Type([route.path, " is not paginated"].concat()).into());
+        };
+        let (inner, params) = (request.inner().clone(), request.params());
+        let fetch_page = Closure::<dyn Fn(JsValue) -> Promise>::new(move |cursor: JsValue| {
+            // The same parameters for every page, plus the cursor: the API refuses a cursor
+            // used with other parameters.
+            let page_params = Object::new();
+            if params.is_object() {
+                Object::assign(&page_params, params.unchecked_ref());
+            }
+            if cursor.is_string() {
+                let _ = Reflect::set(&page_params, &"page_cursor".into(), &cursor);
+            }
+            let prepared = match prepare(&inner.endpoint, route, &page_params) {
+                Ok(prepared) => prepared,
+                Err(error) => return Promise::reject(&error.into()),
+            };
+            let inner = inner.clone();
+            future_to_promise(async move {
+                let body = inner.execute(route, &prepared.url, prepared.body).await?;
+                let items = http::response_value(&body, route.path, key)?;
+                Ok(Array::of2(&items, &pagination_of(&body)).into())
+            })
+        })
+        .into_js_value();
+        Ok(SeamPaginator::new(&fetch_page).into())
+    }
+}

@@ -1,0 +1,186 @@
+//! `SeamHttpRequest`: what a route method returns. It is lazy and thenable, as in @seamapi/http:
+//! nothing is sent until it is awaited or executed, and it is sent at most once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use crate::action_attempt;
+use crate::client::Inner;
+use crate::error::SdkError;
+use crate::http;
+use crate::options::{self, Wait};
+use crate::routes::Route;
+
+/// A request checked and built, ready to send.
+pub(crate) struct Prepared {
+    pub(crate) url: String,
+    pub(crate) body: Option<JsValue>,
+}
+
+/// Checks parameters against the route (shape, required names) and builds its URL and body.
+pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result<Prepared, SdkError> {
+    let absent = params.is_undefined() || params.is_null();
+    if !absent && (!params.is_object() || js_sys::Array::is_array(params) || params.is_function()) {
+        return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
+    }
+    let given = |name: &str| !absent && Reflect::get(params, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined());
+    let missing: Vec<&str> = route.required.iter().copied().filter(|name| !given(name)).collect();
+    if !missing.is_empty() {
+        return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &missing.join(", ")].concat()));
+    }
+    if !route.at_least_one.is_empty() && route.at_least_one.iter().all(|name| !given(name)) {
+        return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &route.at_least_one.join(", ")].concat()));
+    }
+    if route.method.uses_query() {
+        Ok(Prepared { url: http::query_url(endpoint, route.path, params)?, body: None })
+    } else {
+        Ok(Prepared { url: [endpoint, route.path].concat(), body: Some(http::json_body(params, route.path)?) })
+    }
+}
+
+/// A call to one route; await it (or call `execute()`) to send it.
+#[wasm_bindgen(skip_typescript)]
+pub struct SeamHttpRequest {
+    inner: Rc<Inner>,
+    route: &'static Route,
+    params: JsValue,
+    /// The parameters checked and the request built, or why not (reported when it is sent).
+    prepared: Result<Prepared, JsValue>,
+    wait: Result<Wait, JsValue>,
+    /// The response body, once asked for: the request's one trip over the network.
+    response: RefCell<Option<Promise>>,
+    result: RefCell<Option<Promise>>,
+}
+
+impl SeamHttpRequest {
+    pub(crate) fn new(inner: &Rc<Inner>, route: &'static Route, params: JsValue, options: JsValue) -> SeamHttpRequest {
+        SeamHttpRequest {
+            prepared: prepare(&inner.endpoint, route, &params).map_err(JsValue::from),
+            wait: options::parse_request(&options, inner.wait).map_err(JsValue::from),
+            inner: inner.clone(),
+            route,
+            params,
+            response: RefCell::new(None),
+            result: RefCell::new(None),
+        }
+    }
+
+    pub(crate) fn route(&self) -> &'static Route {
+        self.route
+    }
+
+    pub(crate) fn inner(&self) -> &Rc<Inner> {
+        &self.inner
+    }
+
+    fn response_promise(&self) -> Promise {
+        self.response
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                let prepared = match (&self.prepared, &self.wait) {
+                    (Ok(prepared), Ok(_)) => (prepared.url.clone(), prepared.body.clone()),
+                    (Err(error), _) | (_, Err(error)) => return Promise::reject(error),
+                };
+                let (inner, route) = (self.inner.clone(), self.route);
+                future_to_promise(async move { inner.execute(route, &prepared.0, prepared.1).await.map_err(JsValue::from) })
+            })
+            .clone()
+    }
+}
+
+fn call_method(target: &JsValue, name: &str, args: &[&JsValue]) -> Promise {
+    let method = Reflect::get(target, &JsValue::from_str(name)).ok().and_then(|m| m.dyn_into::<Function>().ok());
+    let result = match (method, args) {
+        (Some(method), [a]) => method.call1(target, a),
+        (Some(method), [a, b]) => method.call2(target, a, b),
+        _ => return Promise::reject(&JsValue::from_str(name)),
+    };
+    result.map_or_else(|error| Promise::reject(&error), |value| value.unchecked_into())
+}
+
+#[wasm_bindgen(js_class = SeamHttpRequest)]
+impl SeamHttpRequest {
+    /// The full URL, query string included; `undefined` when the parameters were refused.
+    #[wasm_bindgen(getter)]
+    pub fn url(&self) -> JsValue {
+        self.prepared.as_ref().map_or(JsValue::UNDEFINED, |p| JsValue::from_str(&p.url))
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn pathname(&self) -> String {
+        self.route.path.to_owned()
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn method(&self) -> String {
+        self.route.method.as_str().to_owned()
+    }
+
+    /// The parameters as given.
+    #[wasm_bindgen(getter)]
+    pub fn params(&self) -> JsValue {
+        self.params.clone()
+    }
+
+    /// The JSON body for routes that send one; `undefined` for GET and DELETE.
+    #[wasm_bindgen(getter)]
+    pub fn body(&self) -> JsValue {
+        if self.route.method.uses_query() { JsValue::UNDEFINED } else { self.params.clone() }
+    }
+
+    #[wasm_bindgen(getter = responseKey)]
+    pub fn response_key(&self) -> JsValue {
+        self.route.response_key.map_or(JsValue::UNDEFINED, JsValue::from_str)
+    }
+
+    #[wasm_bindgen(getter = hasPagination)]
+    pub fn has_pagination(&self) -> bool {
+        self.route.paginated
+    }
+
+    /// Sends the request (once) and resolves with its resource, after waiting for the action
+    /// attempt when the route starts one.
+    pub fn execute(&self) -> Promise {
+        let mut result = self.result.borrow_mut();
+        result
+            .get_or_insert_with(|| {
+                let response = self.response_promise();
+                let (inner, route) = (self.inner.clone(), self.route);
+                let wait = self.wait.clone().unwrap_or_default();
+                future_to_promise(async move {
+                    let body = JsFuture::from(response).await?;
+                    let Some(key) = route.response_key else { return Ok(JsValue::UNDEFINED) };
+                    let value = http::response_value(&body, route.path, key)?;
+                    if route.action_attempt && wait.enabled {
+                        return Ok(action_attempt::wait_for(&inner, value, wait).await?);
+                    }
+                    Ok(value)
+                })
+            })
+            .clone()
+    }
+
+    /// Sends the request (once) and resolves with the whole response body, without waiting for
+    /// an action attempt.
+    #[wasm_bindgen(js_name = fetchResponse)]
+    pub fn fetch_response(&self) -> Promise {
+        self.response_promise()
+    }
+
+    /// Makes the request awaitable: `await client.devices.list()`.
+    pub fn then(&self, on_fulfilled: JsValue, on_rejected: JsValue) -> Promise {
+        call_method(&self.execute(), "then", &[&on_fulfilled, &on_rejected])
+    }
+
+    pub fn catch(&self, on_rejected: JsValue) -> Promise {
+        call_method(&self.execute(), "then", &[&JsValue::UNDEFINED, &on_rejected])
+    }
+
+    pub fn finally(&self, on_finally: JsValue) -> Promise {
+        call_method(&self.execute(), "finally", &[&on_finally])
+    }
+}
