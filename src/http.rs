@@ -141,7 +141,8 @@ pub fn retry_after_ms(value: &str, now_ms: f64, date_ms: impl Fn(&str) -> f64) -
 pub fn backoff_ms(retry: u32, retry_after: Option<f64>, timeout_ms: f64, jitter: f64) -> f64 {
     let exponential = 100.0 * 2f64.powi(retry.min(20) as i32);
     let asked = retry_after.map_or(0.0, |after| if timeout_ms > 0.0 { after.min(timeout_ms) } else { after });
-    exponential.max(asked) * (1.0 + jitter.clamp(0.0, 1.0) * 0.2)
+    let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.0 };
+    exponential.max(asked) * (1.0 + jitter * 0.2)
 }
 
 struct Attempt {
@@ -256,21 +257,30 @@ async fn send_once(request: &Request<'_>, timeout_ms: f64) -> Attempt {
     drop(deadline);
     let body = parse_json(&text).ok().filter(JsValue::is_object);
     let transient = status == 429 || (500..600).contains(&status);
-
-    let result = if (200..300).contains(&status) {
-        body.ok_or_else(|| invalid_body(status, request_id, request.path, describe_text(&text)))
-    } else {
-        match body.as_ref().and_then(api_error_of) {
-            Some((code, message, error)) => Err(SdkError::Api(ApiError {
-                status,
-                code,
-                message,
-                request_id,
-                data: get(&error, "data"),
-                validation_errors: get(&error, "validation_errors"),
-            })),
-            None => Err(invalid_body(status, request_id, request.path, describe_text(&text))),
-        }
+    let success = (200..300).contains(&status);
+    // Error fields are read only from error responses: a success body is handed on untouched.
+    let error = match (&body, success) {
+        (Some(body), false) => get(body, "error"),
+        _ => JsValue::UNDEFINED,
+    };
+    let facts = BodyFacts {
+        json_object: body.is_some(),
+        empty: text.dyn_ref::<JsString>().map_or(true, |t| t.length() == 0),
+        error_type: get(&error, "type").as_string(),
+        error_message: get(&error, "message").as_string(),
+    };
+    let result = match (classify(status, &facts), body) {
+        (Verdict::Resource, Some(body)) => Ok(body),
+        (Verdict::Api { code, message }, _) => Err(SdkError::Api(ApiError {
+            status,
+            code,
+            message,
+            request_id,
+            data: get(&error, "data"),
+            validation_errors: get(&error, "validation_errors"),
+        })),
+        (Verdict::NotSeam(what), _) => Err(invalid_body(status, request_id, request.path, what)),
+        (Verdict::Resource, None) => Err(invalid_body(status, request_id, request.path, "a body that is not Seam JSON")),
     };
     Attempt { result, transient, retry_after }
 }
@@ -279,12 +289,41 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `{ error: { type: string, message?: string } }` → (type, message, error object).
-fn api_error_of(body: &JsValue) -> Option<(String, String, JsValue)> {
-    let error = get(body, "error");
-    let code = get(&error, "type").as_string().filter(|code| !code.is_empty())?;
-    let message = get(&error, "message").as_string().unwrap_or_else(|| code.clone());
-    Some((code, message, error))
+/// What a response body was found to hold.
+#[derive(Debug, Clone)]
+pub struct BodyFacts {
+    /// It parsed as JSON, to an object.
+    pub json_object: bool,
+    pub empty: bool,
+    /// `error.type` and `error.message`, when they are strings.
+    pub error_type: Option<String>,
+    pub error_message: Option<String>,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Verdict {
+    /// A 2xx with a JSON object: the resource is in it.
+    Resource,
+    /// The API's own error.
+    Api { code: String, message: String },
+    /// Anything else: empty, HTML, truncated, or JSON that is not Seam's.
+    NotSeam(&'static str),
+}
+
+/// How a response is read: a 2xx needs a JSON object; an error needs Seam's
+/// `{ error: { type, message } }` with a non-empty type to be an API error.
+pub fn classify(status: u16, facts: &BodyFacts) -> Verdict {
+    let not_seam = || Verdict::NotSeam(if facts.empty { "an empty body" } else { "a body that is not Seam JSON" });
+    if (200..300).contains(&status) {
+        return if facts.json_object { Verdict::Resource } else { not_seam() };
+    }
+    match facts.error_type.as_deref().filter(|code| facts.json_object && !code.is_empty()) {
+        Some(code) => Verdict::Api {
+            code: code.to_owned(),
+            message: facts.error_message.clone().filter(|m| !m.is_empty()).unwrap_or_else(|| code.to_owned()),
+        },
+        None => not_seam(),
+    }
 }
 
 /// A number as JS writes it (`1000`, `0.5`), without Rust's formatting machinery.
@@ -296,12 +335,6 @@ fn describe(value: &JsValue) -> String {
     js_string(value).into()
 }
 
-fn describe_text(text: &JsValue) -> &'static str {
-    match text.dyn_ref::<JsString>().map(JsString::length) {
-        Some(0) | None => "an empty body",
-        _ => "a body that is not Seam JSON",
-    }
-}
 
 pub fn invalid_body(status: u16, request_id: Option<String>, path: &str, what: &str) -> SdkError {
     let mut status_text = String::new();
@@ -548,5 +581,122 @@ mod tests {
         let mut zero = String::new();
         push_u32(&mut zero, 0);
         assert_eq!(zero, "0");
+    }
+}
+
+/// Properties over random input, natively: 100,000 cases each.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = String> {
+        // Mostly plain names; sometimes dots, empties and odd characters.
+        prop_oneof![8 => "[a-z_]{1,12}", 1 => ".{0,6}"]
+    }
+
+    fn value() -> impl Strategy<Value = QueryValue> {
+        let leaf = prop_oneof![
+            Just(QueryValue::Omit),
+            Just(QueryValue::Null),
+            ".{0,12}".prop_map(QueryValue::Text),
+        ];
+        leaf.prop_recursive(4, 32, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(QueryValue::List),
+                prop::collection::vec((name(), inner), 0..5).prop_map(QueryValue::Map),
+            ]
+        })
+    }
+
+    /// The (key, value) leaves a value should produce, or `None` where it must be refused.
+    fn expected(key: &str, value: &QueryValue, out: &mut Vec<(String, String)>) -> Option<()> {
+        match value {
+            QueryValue::Omit => {}
+            QueryValue::Null => out.push((key.to_owned(), String::new())),
+            QueryValue::Text(text) if text.is_empty() => {}
+            QueryValue::Text(text) => out.push((key.to_owned(), text.clone())),
+            QueryValue::List(items) if items.is_empty() => out.push((key.to_owned(), String::new())),
+            QueryValue::List(items) => {
+                for item in items {
+                    if matches!(item, QueryValue::List(_) | QueryValue::Map(_)) {
+                        return None;
+                    }
+                    expected(key, item, out)?;
+                }
+            }
+            QueryValue::Map(entries) => {
+                for (name, item) in entries {
+                    if name.contains('.') {
+                        return None;
+                    }
+                    expected(&[key, ".", name].concat(), item, out)?;
+                }
+            }
+        }
+        Some(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 100_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn query_serialization(params in prop::collection::vec((name(), value()), 0..6)) {
+            let mut leaves = Vec::new();
+            let valid = params.iter().all(|(name, value)| !name.contains('.') && expected(name, value, &mut leaves).is_some());
+            match query_pairs(&params) {
+                Ok(pairs) => {
+                    prop_assert!(valid, "accepted what must be refused");
+                    if leaves.is_empty() {
+                        prop_assert!(pairs.is_empty());
+                    } else {
+                        // Everything written, `_strict=true` last, the rest sorted by key with
+                        // repeated keys in their original order.
+                        let (strict, rest) = pairs.split_last().unwrap();
+                        prop_assert_eq!(strict, &("_strict".to_owned(), "true".to_owned()));
+                        prop_assert!(rest.windows(2).all(|w| w[0].0 <= w[1].0));
+                        leaves.sort_by(|a, b| a.0.cmp(&b.0));
+                        prop_assert_eq!(rest, &leaves[..]);
+                    }
+                }
+                Err(message) => {
+                    prop_assert!(!valid, "refused valid parameters: {}", message);
+                    prop_assert!(!message.is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn response_classification(
+            status in 0u16..1000,
+            json_object in any::<bool>(),
+            empty in any::<bool>(),
+            error_type in prop::option::of(".{0,8}"),
+            error_message in prop::option::of(".{0,8}"),
+        ) {
+            let facts = BodyFacts { json_object, empty, error_type: error_type.clone(), error_message };
+            match classify(status, &facts) {
+                Verdict::Resource => prop_assert!((200..300).contains(&status) && json_object),
+                Verdict::Api { code, message } => {
+                    prop_assert!(!(200..300).contains(&status) && json_object);
+                    prop_assert_eq!(Some(&code), error_type.as_ref());
+                    prop_assert!(!code.is_empty() && !message.is_empty());
+                }
+                Verdict::NotSeam(what) => {
+                    prop_assert!(!json_object || !(200..300).contains(&status) && error_type.map_or(true, |t| t.is_empty()));
+                    prop_assert_eq!(what, if empty { "an empty body" } else { "a body that is not Seam JSON" });
+                }
+            }
+        }
+
+        #[test]
+        fn retry_delays(value in ".{0,12}", now in 0f64..1e13, date in prop::num::f64::ANY, retry in 0u32..100, timeout in 0f64..1e6, jitter in prop::num::f64::ANY) {
+            let after = retry_after_ms(&value, now, |_| date);
+            if let Some(ms) = after {
+                prop_assert!(ms >= 0.0 && ms.is_finite());
+            }
+            let delay = backoff_ms(retry, after, timeout, jitter);
+            prop_assert!(delay.is_finite() && delay >= 100.0);
+        }
     }
 }

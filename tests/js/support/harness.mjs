@@ -37,6 +37,15 @@ export const ERROR_CLASSES = [
   'SeamHttpSignedOutError',
 ]
 
+// The classes added with timeouts and action attempts; pages report instanceof for all of them.
+export const MORE_ERROR_CLASSES = [
+  'SeamHttpTimeoutError',
+  'SeamActionAttemptError',
+  'SeamActionAttemptFailedError',
+  'SeamActionAttemptTimeoutError',
+]
+export const ALL_ERROR_CLASSES = [...ERROR_CLASSES, ...MORE_ERROR_CLASSES]
+
 // URL path of the package entry, from SEAM_PKG (a directory relative to the repository root).
 export function packageUrl(pkgDir = process.env.SEAM_PKG || 'pkg') {
   const rel = path.relative(REPO_ROOT, path.resolve(REPO_ROOT, pkgDir))
@@ -269,7 +278,7 @@ export async function startEnv({ launchBrowser = true } = {}) {
       const context = await browser.newContext(contextOptions)
       const shared = { pageErrors: [], quiet: quietPageErrors }
       try {
-        await context.addInitScript(pageHelpers, { pkgUrl, fakeUrl, errorClasses: ERROR_CLASSES })
+        await context.addInitScript(pageHelpers, { pkgUrl, fakeUrl, errorClasses: ALL_ERROR_CLASSES })
         if (initScript) await context.addInitScript(initScript, initArg)
         const handle = await openPage(context, shared)
         handle.close = async () => {
