@@ -25,8 +25,9 @@ fn options() -> JsValue {
 
 async fn call(target: &JsValue, method: &str, params: &JsValue) -> Result<JsValue, JsValue> {
     let function: Function = get(target, method).dyn_into().unwrap();
-    let promise: Promise = function.call1(target, params).unwrap().dyn_into().unwrap();
-    JsFuture::from(promise).await
+    // Route methods return a thenable request; `Promise.resolve` adopts it, as `await` does.
+    let request = function.call1(target, params).unwrap();
+    JsFuture::from(Promise::resolve(&request)).await
 }
 
 #[wasm_bindgen_test]
