@@ -245,6 +245,10 @@ impl SeamClient {
         &self.namespaces
     }
 
+    pub(crate) fn inner(&self) -> &Rc<Inner> {
+        &self.inner
+    }
+
     fn token_client(token: &JsValue, options: &Options, session: Option<Session>) -> Result<SeamClient, SdkError> {
         let token = string_arg(token);
         auth::check_client_session_token(&token)?;

@@ -8,7 +8,8 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::client::SeamClient;
 use crate::error::SdkError;
 use crate::http;
-use crate::request::{prepare, SeamHttpRequest};
+use crate::request::prepare;
+use crate::routes;
 
 #[wasm_bindgen(module = "/src/js/paginator.js")]
 extern "C" {
@@ -38,12 +39,14 @@ impl SeamClient {
     /// Pages of a paginated request: `firstPage()`, `nextPage(cursor)`, `for await` over pages,
     /// `flatten()` over items, `flattenToArray()`.
     #[wasm_bindgen(js_name = createPaginator, skip_typescript)]
-    pub fn create_paginator(&self, request: &SeamHttpRequest) -> Result<JsValue, JsValue> {
-        let route = request.route();
+    pub fn create_paginator(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        // Read as a plain object, so that anything else is a TypeError rather than a binding error.
+        let path = field(&request, "pathname").as_string().unwrap_or_default();
+        let route = routes::by_path(&path).ok_or_else(|| SdkError::Type("createPaginator needs a request made by a route method, such as client.devices.list()".to_owned()))?;
         let Some(key) = route.response_key.filter(|_| route.paginated) else {
             return Err(SdkError::Type([route.path, " is not paginated"].concat()).into());
         };
-        let (inner, params) = (request.inner().clone(), request.params());
+        let (inner, params) = (self.inner().clone(), field(&request, "params"));
         let fetch_page = Closure::<dyn Fn(JsValue) -> Promise>::new(move |cursor: JsValue| {
             // The same parameters for every page, plus the cursor: the API refuses a cursor
             // used with other parameters.

@@ -69,14 +69,6 @@ impl SeamHttpRequest {
         }
     }
 
-    pub(crate) fn route(&self) -> &'static Route {
-        self.route
-    }
-
-    pub(crate) fn inner(&self) -> &Rc<Inner> {
-        &self.inner
-    }
-
     fn response_promise(&self) -> Promise {
         self.response
             .borrow_mut()

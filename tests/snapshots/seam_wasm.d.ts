@@ -252,7 +252,7 @@ export interface InitOutput {
     readonly seamclient_client_sessions: (a: number) => any;
     readonly seamclient_connect_webviews: (a: number) => any;
     readonly seamclient_connected_accounts: (a: number) => any;
-    readonly seamclient_createPaginator: (a: number, b: number) => [number, number, number];
+    readonly seamclient_createPaginator: (a: number, b: any) => [number, number, number];
     readonly seamclient_customers: (a: number) => any;
     readonly seamclient_describeRoute: (a: any) => any;
     readonly seamclient_devices: (a: number) => any;
