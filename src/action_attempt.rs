@@ -9,12 +9,8 @@ use wasm_bindgen::prelude::*;
 use crate::client::Inner;
 use crate::error::SdkError;
 use crate::generated::routes::ACTION_ATTEMPTS_GET;
-use crate::http;
+use crate::http::{self, field};
 use crate::options::Wait;
-
-fn field(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// Resolves with the attempt once it succeeded; rejects once it failed or `wait.timeout_ms` has
 /// passed. The attempt in hand is checked before each wait, and at least one poll is made.

@@ -82,7 +82,7 @@ pub struct Session {
 }
 
 fn get_string(object: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(object, &JsValue::from_str(key)).ok()?.as_string()
+    http::field(object, key).as_string()
 }
 
 impl Session {
@@ -101,8 +101,8 @@ impl Session {
         if token_kind(&token) != TokenKind::ClientSessionToken {
             return None;
         }
-        let revoked = Reflect::get(value, &JsValue::from_str("revoked_at"))
-            .map_or(false, |at| !at.is_null() && !at.is_undefined());
+        let revoked_at = http::field(value, "revoked_at");
+        let revoked = !revoked_at.is_null() && !revoked_at.is_undefined();
         Some(Session {
             token,
             expires_at: get_string(value, "expires_at"),

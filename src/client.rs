@@ -1,8 +1,8 @@
 //! `SeamClient`: its factories, its session, and the route namespaces.
 //!
 //! Every exported method runs synchronously up to the first await: it checks its arguments,
-//! clones the `Rc` of the shared state and hands back a Promise. Concurrent calls and `free()`
-//! while a call is in flight are therefore safe.
+//! clones the `Rc` of the shared state and hands back a Promise (or a lazy `SeamHttpRequest`).
+//! Concurrent calls and `free()` while a call is in flight are therefore safe.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -10,12 +10,6 @@ use std::rc::{Rc, Weak};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
-
-#[wasm_bindgen(module = "/src/generated/namespaces.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = createNamespaces)]
-    fn create_namespaces(call: &JsValue) -> JsValue;
-}
 
 use crate::auth::{self, Session};
 use crate::error::{invalid_options, ApiError, SdkError};
@@ -26,6 +20,12 @@ use crate::request::SeamHttpRequest;
 use crate::routes::{self, Route};
 use crate::sha256::sha256_hex;
 use crate::storage::{scope_key, Store, Watch};
+
+#[wasm_bindgen(module = "/src/generated/namespaces.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createNamespaces)]
+    fn create_namespaces(call: &JsValue) -> JsValue;
+}
 
 /// 401 types that prove the session itself is dead, with no need to ask again.
 const DEAD_SESSION_CODES: &[&str] = &["client_session_expired", "client_session_revoked", "client_session_not_found"];

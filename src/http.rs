@@ -260,14 +260,14 @@ async fn send_once(request: &Request<'_>, timeout_ms: f64) -> Attempt {
     let success = (200..300).contains(&status);
     // Error fields are read only from error responses: a success body is handed on untouched.
     let error = match (&body, success) {
-        (Some(body), false) => get(body, "error"),
+        (Some(body), false) => field(body, "error"),
         _ => JsValue::UNDEFINED,
     };
     let facts = BodyFacts {
         json_object: body.is_some(),
         empty: text.dyn_ref::<JsString>().map_or(true, |t| t.length() == 0),
-        error_type: get(&error, "type").as_string(),
-        error_message: get(&error, "message").as_string(),
+        error_type: field(&error, "type").as_string(),
+        error_message: field(&error, "message").as_string(),
     };
     let result = match (classify(status, &facts), body) {
         (Verdict::Resource, Some(body)) => Ok(body),
@@ -276,8 +276,8 @@ async fn send_once(request: &Request<'_>, timeout_ms: f64) -> Attempt {
             code,
             message,
             request_id,
-            data: get(&error, "data"),
-            validation_errors: get(&error, "validation_errors"),
+            data: field(&error, "data"),
+            validation_errors: field(&error, "validation_errors"),
         })),
         (Verdict::NotSeam(what), _) => Err(invalid_body(status, request_id, request.path, what)),
         (Verdict::Resource, None) => Err(invalid_body(status, request_id, request.path, "a body that is not Seam JSON")),
@@ -285,7 +285,8 @@ async fn send_once(request: &Request<'_>, timeout_ms: f64) -> Attempt {
     Attempt { result, transient, retry_after }
 }
 
-fn get(object: &JsValue, key: &str) -> JsValue {
+/// `object[key]`, or `undefined` when it cannot be read (not an object, a throwing getter).
+pub fn field(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -359,7 +360,7 @@ fn push_u32(out: &mut String, mut n: u32) {
 
 /// The route's resource: `body[response_key]`, which must be present.
 pub fn response_value(body: &JsValue, path: &str, response_key: &str) -> Result<JsValue, SdkError> {
-    let value = get(body, response_key);
+    let value = field(body, response_key);
     if value.is_undefined() {
         return Err(invalid_body(200, None, path, &["no \"", response_key, "\" in its body"].concat()));
     }

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{invalid_options, SdkError};
-use crate::http::Policy;
+use crate::http::{field, Policy};
 use crate::storage::StorageKind;
 
 pub const DEFAULT_ENDPOINT: &str = "https://connect.getseam.com";
@@ -61,10 +61,6 @@ fn page_origin() -> Option<String> {
     Reflect::get(&location, &"origin".into()).ok()?.as_string()
 }
 
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 fn is_plain_object(value: &JsValue) -> bool {
     value.is_object() && !js_sys::Array::is_array(value) && !value.is_function()
 }
@@ -94,7 +90,7 @@ pub fn parse_wait(value: &JsValue, base: Wait) -> Result<Wait, SdkError> {
     }
     check_keys(value, &["timeout", "pollingInterval"], "waitForActionAttempt option")?;
     let number = |key: &str, default: f64| -> Result<f64, SdkError> {
-        let raw = get(value, key);
+        let raw = field(value, key);
         if raw.is_undefined() {
             return Ok(default);
         }
@@ -129,7 +125,7 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
         return Err(invalid_options("options must be an object"));
     }
     check_keys(options, KNOWN, "option")?;
-    let get = |key: &str| get(options, key);
+    let get = |key: &str| field(options, key);
 
     let endpoint = get("endpoint");
     if !endpoint.is_undefined() {
@@ -177,7 +173,7 @@ pub fn parse_request(options: &JsValue, base: Wait) -> Result<Wait, SdkError> {
         return Err(invalid_options("request options must be an object"));
     }
     check_keys(options, KNOWN_PER_CALL, "request option")?;
-    parse_wait(&get(options, "waitForActionAttempt"), base)
+    parse_wait(&field(options, "waitForActionAttempt"), base)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 use crate::client::SeamClient;
 use crate::error::SdkError;
-use crate::http;
+use crate::http::{self, field};
 use crate::request::prepare;
 use crate::routes;
 
@@ -17,10 +17,6 @@ extern "C" {
 
     #[wasm_bindgen(constructor)]
     fn new(fetch_page: &JsValue) -> SeamPaginator;
-}
-
-fn field(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// The API's `pagination` as `{ hasNextPage, nextPageCursor, nextPageUrl }`.
