@@ -1,25 +1,15 @@
 // Routes that answer with an action attempt wait for it: they poll /action_attempts/get until it
 // succeeds, fails or runs out of time, unless told not to.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, SEED_CST, fakePost } from './support/harness.mjs'
+import { useEnv, SEED_CST, fakePost } from './support/harness.mjs'
 import { fromToken, run, expectError, expectOk } from './support/actions.mjs'
-import { startFaultProxy } from './support/fault-proxy.mjs'
 
 const UNLOCK = '/locks/unlock_door'
 const POLL = '/action_attempts/get'
 
-let env
-let proxy
-before(async () => {
-  env = await startEnv()
-  proxy = await startFaultProxy(env.fakeUrl)
-})
-after(async () => {
-  await proxy?.close()
-  await env?.close()
-})
+const env = useEnv({ faultProxy: true })
 
 // Unlocks august_device_1 with optional per-call options; on failure also reports the error's
 // actionAttempt and what the guards say about it.
@@ -47,8 +37,8 @@ const unlock = (p, options, name = 'client') => run(p, async (c, options, t) => 
 // The fake marks an unlock as succeeded at once; this makes the next one through the proxy end
 // up in `patch` instead (status pending or error), before the browser sees the answer.
 function nextUnlockBecomes(patch) {
-  proxy.clear()
-  proxy.set(UNLOCK, {
+  env.proxy.clear()
+  env.proxy.set(UNLOCK, {
     kind: 'rewrite',
     once: true,
     rewrite: (json) => json,
@@ -92,7 +82,7 @@ test('waitForActionAttempt: false resolves with the pending attempt and never po
 
 test('an attempt that fails rejects with SeamActionAttemptFailedError carrying its code and the attempt', async () => {
   await env.withPage(async (p) => {
-    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: proxy.url } }))
+    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: env.proxy.url } }))
     nextUnlockBecomes({ status: 'error', error: { type: 'device_offline', message: 'Device is offline' } })
     const out = expectOk(await unlock(p, { waitForActionAttempt: { pollingInterval: 100, timeout: 3000 } }))
     assert.equal(out.ok, false, `resolved with ${JSON.stringify(out.value)}`)
@@ -106,14 +96,14 @@ test('an attempt that fails rejects with SeamActionAttemptFailedError carrying i
     assert.equal(out.actionAttempt?.status, 'error')
     assert.equal(out.actionAttempt?.action_type, 'UNLOCK_DOOR')
     assert.deepEqual(out.actionAttempt?.error, { type: 'device_offline', message: 'Device is offline' })
-    assert.ok(proxy.count(POLL) >= 1)
-    assert.equal(proxy.count(UNLOCK), 1)
+    assert.ok(env.proxy.count(POLL) >= 1)
+    assert.equal(env.proxy.count(UNLOCK), 1)
   })
 })
 
 test('an attempt that never finishes rejects with SeamActionAttemptTimeoutError after its timeout', async () => {
   await env.withPage(async (p) => {
-    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: proxy.url } }))
+    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: env.proxy.url } }))
     nextUnlockBecomes({ status: 'pending' })
     const out = expectOk(await unlock(p, { waitForActionAttempt: { timeout: 300, pollingInterval: 100 } }))
     assert.equal(out.ok, false, `resolved with ${JSON.stringify(out.value)}`)
@@ -124,17 +114,17 @@ test('an attempt that never finishes rejects with SeamActionAttemptTimeoutError 
     assert.deepEqual(out.guards, { any: true, failed: false, timeout: true })
     assert.equal(out.actionAttempt?.status, 'pending')
     assert.equal(out.actionAttempt?.action_type, 'UNLOCK_DOOR')
-    const polls = proxy.count(POLL)
+    const polls = env.proxy.count(POLL)
     assert.ok(polls >= 2 && polls <= 5, `${polls} polls in 300 ms at 100 ms intervals`)
     // Nothing keeps polling after the rejection.
     await p.page.waitForTimeout(400)
-    assert.equal(proxy.count(POLL), polls)
+    assert.equal(env.proxy.count(POLL), polls)
   })
 })
 
 test('the timeout of a never-finishing attempt is kept to (rejects within about 1 s)', async () => {
   await env.withPage(async (p) => {
-    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: proxy.url } }))
+    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: env.proxy.url } }))
     nextUnlockBecomes({ status: 'pending' })
     const out = await run(p, async (c) => {
       const start = performance.now()
@@ -173,11 +163,11 @@ test('client option waitForActionAttempt: false, overridden per call', async () 
 
 test('client option {pollingInterval, timeout} is used when the call gives none', async () => {
   await env.withPage(async (p) => {
-    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: proxy.url, waitForActionAttempt: { timeout: 300, pollingInterval: 100 } } }))
+    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: env.proxy.url, waitForActionAttempt: { timeout: 300, pollingInterval: 100 } } }))
     nextUnlockBecomes({ status: 'pending' })
     const out = expectOk(await unlock(p))
     assert.equal(out.error?.name, 'SeamActionAttemptTimeoutError', JSON.stringify(out))
-    proxy.clear()
+    env.proxy.clear()
 
     // A short interval finishes well before the default 1000 ms one could have polled once.
     const quick = await run(p, async (c) => {
@@ -188,7 +178,7 @@ test('client option {pollingInterval, timeout} is used when the call gives none'
     const q = expectOk(quick)
     assert.equal(q.status, 'success')
     assert.ok(q.ms < 700, `took ${Math.round(q.ms)} ms with pollingInterval 100`)
-    assert.ok(proxy.count(POLL) >= 1)
+    assert.ok(env.proxy.count(POLL) >= 1)
   })
 })
 

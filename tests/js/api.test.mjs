@@ -1,18 +1,12 @@
 // A client made from the seeded client session token: the routes, how they are sent, and how
 // each kind of failure comes back.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, closedPort, fakePost, SEED_CST, DEAD_CST, WORKSPACE_ID } from './support/harness.mjs'
+import { useEnv, closedPort, fakePost, SEED_CST, DEAD_CST, WORKSPACE_ID } from './support/harness.mjs'
 import { fromToken, run, expectError, expectOk } from './support/actions.mjs'
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 const SEEDED_DEVICES = ['august_device_1', 'august_device_2', 'ecobee_device_1', 'minut_device_1']
 

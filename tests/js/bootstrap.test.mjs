@@ -1,20 +1,14 @@
 // fromPublishableKey: the bootstrap request, what gets stored where, reuse after a reload,
 // storage options and fallbacks, and the package's exports.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, newUserIdentifierKey, PUBLISHABLE_KEY, ERROR_CLASSES } from './support/harness.mjs'
+import { useEnv, newUserIdentifierKey, PUBLISHABLE_KEY, ERROR_CLASSES } from './support/harness.mjs'
 import {
   GET_OR_CREATE, bootstrap, run, entries, expectError, expectOk, publishableKeyStorageKey,
 } from './support/actions.mjs'
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 test('fromPublishableKey sends one get_or_create and then uses the client session token', async () => {
   const uik = newUserIdentifierKey()

@@ -1,18 +1,12 @@
 // Many calls in flight when the stored session turns out to be dead: they share one new
 // bootstrap and all succeed.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, newUserIdentifierKey, DEAD_CST } from './support/harness.mjs'
+import { useEnv, newUserIdentifierKey, DEAD_CST } from './support/harness.mjs'
 import { GET_OR_CREATE, bootstrap, run, entries, expectOk } from './support/actions.mjs'
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 // Swaps the stored token for one the API does not know and reloads, so that the next client
 // restores the dead token without asking the API.

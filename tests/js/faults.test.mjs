@@ -1,30 +1,20 @@
 // Network and server faults between the browser and the API, made by a proxy in front of the fake:
 // which error each one surfaces, how many attempts it costs, and that POSTs are never repeated.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, SEED_CST, WORKSPACE_ID, fakePost } from './support/harness.mjs'
+import { useEnv, SEED_CST, WORKSPACE_ID, fakePost } from './support/harness.mjs'
 import { fromToken, run, expectError, expectOk } from './support/actions.mjs'
-import { startFaultProxy } from './support/fault-proxy.mjs'
 
 const GET_PATH = '/devices/list'
 const POST_PATH = '/locks/unlock_door'
 const TIMEOUT = 1500
 
-let env
-let proxy
-before(async () => {
-  env = await startEnv()
-  proxy = await startFaultProxy(env.fakeUrl)
-})
-after(async () => {
-  await proxy?.close()
-  await env?.close()
-})
+const env = useEnv({ faultProxy: true })
 
 // A client through the proxy, kept on window[name].
 const viaProxy = (p, options = {}, name = 'client') =>
-  fromToken(p, SEED_CST, { options: { endpoint: proxy.url, timeout: TIMEOUT, ...options }, name })
+  fromToken(p, SEED_CST, { options: { endpoint: env.proxy.url, timeout: TIMEOUT, ...options }, name })
 
 const call = (p, route, name = 'client') => run(p, (c, route) => (route === 'GET'
   ? c.devices.list()
@@ -75,11 +65,11 @@ for (const row of CASES) {
     await env.withPage(async (p) => {
       expectOk(await viaProxy(p))
       const path = pathOf(row.route)
-      proxy.clear()
-      proxy.set(path, row.fault)
+      env.proxy.clear()
+      env.proxy.set(path, row.fault)
       const out = await call(p, row.route)
-      const attempts = proxy.count(path)
-      const forwarded = proxy.forwarded(path)
+      const attempts = env.proxy.count(path)
+      const forwarded = env.proxy.forwarded(path)
       table.push({
         fault: label(row.fault),
         route: `${row.route} ${path}`,
@@ -93,12 +83,12 @@ for (const row of CASES) {
 
       // Nothing more arrives later (no retry left running in the background).
       await p.page.waitForTimeout(300)
-      assert.equal(proxy.count(path), row.attempts, 'requests kept coming after the rejection')
+      assert.equal(env.proxy.count(path), row.attempts, 'requests kept coming after the rejection')
 
-      proxy.clear(path)
+      env.proxy.clear(path)
       const next = await call(p, row.route)
       expectOk(next, 'the call after the fault was cleared')
-      assert.equal(proxy.count(path), row.attempts + 1)
+      assert.equal(env.proxy.count(path), row.attempts + 1)
     })
   })
 }
@@ -106,26 +96,26 @@ for (const row of CASES) {
 test("the fake's simulated workspace outage (503, empty body): 3 attempts for GET, 1 for POST", async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p))
-    proxy.clear()
+    env.proxy.clear()
     await fakePost(env.fakeUrl, '/_fake/simulate_workspace_outage', { workspace_id: WORKSPACE_ID, routes: [GET_PATH, POST_PATH] })
     try {
       for (const [route, attempts] of [['GET', 3], ['POST', 1]]) {
         const path = pathOf(route)
         const out = await call(p, route)
-        const seen = proxy.count(path)
+        const seen = env.proxy.count(path)
         table.push({
           fault: 'fake workspace outage',
           route: `${route} ${path}`,
           attempts: seen,
-          fakeSaw: proxy.forwarded(path),
+          fakeSaw: env.proxy.forwarded(path),
           error: out.ok ? 'resolved' : `${out.error.name} ${out.error.statusCode}`,
           ms: Math.round(out.ms),
-          duplicates: duplicatesOf(route, seen, proxy.forwarded(path)),
+          duplicates: duplicatesOf(route, seen, env.proxy.forwarded(path)),
         })
         const e = expectError(out, 'SeamHttpInvalidResponseError', `outage ${route}:`)
         assert.equal(e.statusCode, 503)
         assert.equal(seen, attempts, `outage ${route}: attempts`)
-        assert.equal(proxy.forwarded(path), attempts)
+        assert.equal(env.proxy.forwarded(path), attempts)
       }
     } finally {
       await fakePost(env.fakeUrl, '/_fake/simulate_workspace_outage', { workspace_id: WORKSPACE_ID, routes: [] })
@@ -138,12 +128,12 @@ test("the fake's simulated workspace outage (503, empty body): 3 attempts for GE
 test('one 503 then success: the GET is retried after about 200 ms and resolves', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p))
-    proxy.clear()
-    proxy.set(GET_PATH, { kind: 'empty503', once: true })
+    env.proxy.clear()
+    env.proxy.set(GET_PATH, { kind: 'empty503', once: true })
     const out = await call(p, 'GET')
     const devices = expectOk(out)
     assert.equal(devices.length, 4)
-    assert.equal(proxy.count(GET_PATH), 2)
+    assert.equal(env.proxy.count(GET_PATH), 2)
     assert.ok(out.ms >= 190, `retried after ${Math.round(out.ms)} ms`)
     assert.ok(out.ms < 1500, `took ${Math.round(out.ms)} ms`)
   })
@@ -152,12 +142,12 @@ test('one 503 then success: the GET is retried after about 200 ms and resolves',
 test('two 503s then success: backoff of about 200 ms and then 400 ms', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p))
-    proxy.clear()
-    proxy.set(GET_PATH, { kind: 'html502', times: 2 })
+    env.proxy.clear()
+    env.proxy.set(GET_PATH, { kind: 'html502', times: 2 })
     const out = await call(p, 'GET')
     expectOk(out)
-    assert.equal(proxy.count(GET_PATH), 3)
-    const [a, b, c] = proxy.log.filter((r) => r.pathname === GET_PATH).map((r) => r.at)
+    assert.equal(env.proxy.count(GET_PATH), 3)
+    const [a, b, c] = env.proxy.log.filter((r) => r.pathname === GET_PATH).map((r) => r.at)
     // Server-side arrival times; the client adds its own 0-20 % on top.
     assert.ok(b - a >= 180 && b - a < 600, `first wait ${b - a} ms`)
     assert.ok(c - b >= 380 && c - b < 1000, `second wait ${c - b} ms`)
@@ -167,22 +157,22 @@ test('two 503s then success: backoff of about 200 ms and then 400 ms', async () 
 test('retries: 0 makes a single attempt', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p, { retries: 0 }))
-    proxy.clear()
-    proxy.set(GET_PATH, { kind: 'empty503' })
+    env.proxy.clear()
+    env.proxy.set(GET_PATH, { kind: 'empty503' })
     const e = expectError(await call(p, 'GET'), 'SeamHttpInvalidResponseError')
     assert.equal(e.statusCode, 503)
-    assert.equal(proxy.count(GET_PATH), 1)
+    assert.equal(env.proxy.count(GET_PATH), 1)
   })
 })
 
 test('Retry-After in seconds is waited for, then the GET succeeds', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p))
-    proxy.clear()
-    proxy.set(GET_PATH, { kind: 'status429', retryAfter: 1, once: true })
+    env.proxy.clear()
+    env.proxy.set(GET_PATH, { kind: 'status429', retryAfter: 1, once: true })
     const out = await call(p, 'GET')
     expectOk(out)
-    assert.equal(proxy.count(GET_PATH), 2)
+    assert.equal(env.proxy.count(GET_PATH), 2)
     assert.ok(out.ms >= 1000, `Retry-After: 1 but retried after ${Math.round(out.ms)} ms`)
     assert.ok(out.ms < 2500, `took ${Math.round(out.ms)} ms`)
   })
@@ -191,12 +181,12 @@ test('Retry-After in seconds is waited for, then the GET succeeds', async () => 
 test('Retry-After as an HTTP date is waited for', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p, { timeout: 6000 }))
-    proxy.clear()
+    env.proxy.clear()
     // HTTP dates have whole seconds, so 3 s ahead is at least 2 s ahead.
-    proxy.set(GET_PATH, { kind: 'status429', retryAfter: () => new Date(Date.now() + 3000).toUTCString(), once: true })
+    env.proxy.set(GET_PATH, { kind: 'status429', retryAfter: () => new Date(Date.now() + 3000).toUTCString(), once: true })
     const out = await call(p, 'GET')
     expectOk(out)
-    assert.equal(proxy.count(GET_PATH), 2)
+    assert.equal(env.proxy.count(GET_PATH), 2)
     assert.ok(out.ms >= 1900, `Retry-After (date) but retried after ${Math.round(out.ms)} ms`)
     assert.ok(out.ms < 5000, `took ${Math.round(out.ms)} ms`)
   })
@@ -205,11 +195,11 @@ test('Retry-After as an HTTP date is waited for', async () => {
 test('a long Retry-After is capped at the timeout', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p))
-    proxy.clear()
-    proxy.set(GET_PATH, { kind: 'status429', retryAfter: 120, once: true })
+    env.proxy.clear()
+    env.proxy.set(GET_PATH, { kind: 'status429', retryAfter: 120, once: true })
     const out = await call(p, 'GET')
     expectOk(out)
-    assert.equal(proxy.count(GET_PATH), 2)
+    assert.equal(env.proxy.count(GET_PATH), 2)
     assert.ok(out.ms >= TIMEOUT * 0.9, `retried after ${Math.round(out.ms)} ms`)
     assert.ok(out.ms < TIMEOUT * 1.2 + 1000, `Retry-After: 120 was not capped at the ${TIMEOUT} ms timeout: ${Math.round(out.ms)} ms`)
   })
@@ -218,29 +208,29 @@ test('a long Retry-After is capped at the timeout', async () => {
 test('timeout: 0 means no timeout: a slow answer is waited for', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p, { timeout: 0 }))
-    proxy.clear()
-    proxy.set(GET_PATH, { kind: 'slowDrip', dripMs: 100, dripBytes: 20 })
+    env.proxy.clear()
+    env.proxy.set(GET_PATH, { kind: 'slowDrip', dripMs: 100, dripBytes: 20 })
     const out = await call(p, 'GET')
     assert.deepEqual(expectOk(out), [])
     assert.ok(out.ms >= 1900, `answered after ${Math.round(out.ms)} ms`)
-    assert.equal(proxy.count(GET_PATH), 1)
+    assert.equal(env.proxy.count(GET_PATH), 1)
   })
 })
 
 test('SeamHttpTimeoutError is a SeamHttpNetworkError, and a shorter timeout ends a hang sooner', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p, { timeout: 800 }))
-    proxy.clear()
-    proxy.set(GET_PATH, { kind: 'empty503', once: true })
+    env.proxy.clear()
+    env.proxy.set(GET_PATH, { kind: 'empty503', once: true })
     const first = await call(p, 'GET')
     expectOk(first)
-    proxy.clear()
-    proxy.set(GET_PATH, { kind: 'hang' })
+    env.proxy.clear()
+    env.proxy.set(GET_PATH, { kind: 'hang' })
     const out = await call(p, 'GET')
     expectError(out, 'SeamHttpTimeoutError')
     assert.equal(out.error.instanceOf.SeamHttpNetworkError, true, 'SeamHttpTimeoutError is not a SeamHttpNetworkError')
     assert.ok(out.ms < 800 + 1000, `took ${Math.round(out.ms)} ms`)
-    assert.equal(proxy.count(GET_PATH), 1)
+    assert.equal(env.proxy.count(GET_PATH), 1)
   })
 })
 

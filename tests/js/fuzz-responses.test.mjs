@@ -2,9 +2,9 @@
 // content types and bodies, every call must settle, and either resolve or reject with one of
 // the package's own error classes; the module keeps working afterwards.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, SEED_CST, ALL_ERROR_CLASSES } from './support/harness.mjs'
+import { useEnv, SEED_CST, ALL_ERROR_CLASSES } from './support/harness.mjs'
 import { fromToken, run, expectOk } from './support/actions.mjs'
 
 const CASES = Number(process.env.FUZZ_CASES || 100_000)
@@ -12,13 +12,7 @@ const BATCH = 1000
 const CHUNK = 20_000 // calls per page.evaluate
 const SEED = Number(process.env.FUZZ_SEED || 0x5eed)
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 // Runs in the page: installs a fetch stub driven by a seeded PRNG and the state the chunks share.
 function installFuzz({ seed, classes }) {

@@ -1,18 +1,12 @@
 // Checks the test setup itself, without the package: if these fail, the other files'
 // failures say nothing about the package.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, SEED_CST, newUserIdentifierKey } from './support/harness.mjs'
+import { useEnv, SEED_CST, newUserIdentifierKey } from './support/harness.mjs'
 import { resolveUnder, REPO_ROOT } from './support/static-server.mjs'
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 test('the fake answers over IPC and serves the seed', async () => {
   assert.equal(await env.control('ping'), 'pong')

@@ -1,17 +1,11 @@
 // Bad input of every kind through the public API: a typed error with a clear message, no panic,
 // and nothing sent.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, SEED_CST } from './support/harness.mjs'
+import { useEnv, SEED_CST } from './support/harness.mjs'
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 // Each case runs in the page as `(SeamClient, client, fakeUrl) => …` and must throw or reject.
 const cases = [

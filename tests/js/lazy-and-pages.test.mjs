@@ -1,27 +1,17 @@
 // Route methods return a request that is sent only when awaited, and at most once; paginated
 // routes can be walked page by page.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, SEED_CST } from './support/harness.mjs'
+import { useEnv, SEED_CST } from './support/harness.mjs'
 import { fromToken, run, expectOk } from './support/actions.mjs'
-import { startFaultProxy } from './support/fault-proxy.mjs'
 
 const SEEDED_DEVICES = ['august_device_1', 'august_device_2', 'ecobee_device_1', 'minut_device_1']
 const LIST = '/devices/list'
 const UNLOCK = '/locks/unlock_door'
 const POLL = '/action_attempts/get'
 
-let env
-let proxy
-before(async () => {
-  env = await startEnv()
-  proxy = await startFaultProxy(env.fakeUrl)
-})
-after(async () => {
-  await proxy?.close()
-  await env?.close()
-})
+const env = useEnv({ faultProxy: true })
 
 test('a request is not sent until it is awaited', async () => {
   await env.withPage(async (p) => {
@@ -255,10 +245,10 @@ test('the last page has no next page', async () => {
 
 test('a server that repeats the same next_page_cursor does not make the paginator loop', async () => {
   await env.withPage(async (p) => {
-    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: proxy.url } }))
-    proxy.clear()
+    expectOk(await fromToken(p, SEED_CST, { options: { endpoint: env.proxy.url } }))
+    env.proxy.clear()
     let firstCursor = null
-    proxy.set(LIST, {
+    env.proxy.set(LIST, {
       kind: 'rewrite',
       rewrite: (json) => {
         firstCursor ??= json.pagination.next_page_cursor
@@ -278,9 +268,9 @@ test('a server that repeats the same next_page_cursor does not make the paginato
       return Promise.race([walk, give])
     })
     const pages = expectOk(out)
-    assert.ok(proxy.count(LIST) >= 2 && proxy.count(LIST) <= 3, `${proxy.count(LIST)} requests`)
+    assert.ok(env.proxy.count(LIST) >= 2 && env.proxy.count(LIST) <= 3, `${env.proxy.count(LIST)} requests`)
     assert.ok(pages.length >= 1 && pages.length <= 3, JSON.stringify(pages))
-    proxy.clear()
+    env.proxy.clear()
   })
 })
 

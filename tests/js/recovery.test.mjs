@@ -1,18 +1,12 @@
 // A stored session the API no longer accepts: the client gets a new one once, shared by all
 // calls in flight, and gives up (instead of looping) when the new one is dead as well.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, newUserIdentifierKey, PUBLISHABLE_KEY, DEAD_CST } from './support/harness.mjs'
+import { useEnv, newUserIdentifierKey, PUBLISHABLE_KEY, DEAD_CST } from './support/harness.mjs'
 import { GET_OR_CREATE, bootstrap, run, entries, expectError, expectOk } from './support/actions.mjs'
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 test('20 concurrent calls on a dead stored token share one new bootstrap', async () => {
   const uik = newUserIdentifierKey()

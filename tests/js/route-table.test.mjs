@@ -3,13 +3,13 @@
 // @seamapi/http is read in node from the lazy requests its methods return; seam-wasm in a page,
 // from `SeamClient.describeRoute` and from the request each namespace method really sends.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { SeamHttp, SeamHttpEndpoints, SeamHttpRequest } from '@seamapi/http'
 import { openapi } from '@seamapi/types/connect'
-import { startEnv, closedPort, SEED_CST } from './support/harness.mjs'
+import { useEnv, closedPort, SEED_CST } from './support/harness.mjs'
 import { fromToken, run, expectOk } from './support/actions.mjs'
 
 // seam-wasm is generated from the OpenAPI spec of @seamapi/types 1.977.0; @seamapi/http 2.32.0
@@ -58,13 +58,7 @@ const HTTP_CLIENT_METHODS = new Set(['constructor', 'createPaginator', 'updateCl
 
 const byKey = (a, b) => a.key.localeCompare(b.key)
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 // A server that answers every request with `{"ok":true}` and records it: the endpoint of the
 // @seamapi/http client, to show that building requests sends nothing.

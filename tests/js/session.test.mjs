@@ -1,21 +1,15 @@
 // The stored session over time: restoring a client session token, swapping tokens, signing
 // out, and another tab changing the session.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, newUserIdentifierKey, SEED_CST, DEAD_CST } from './support/harness.mjs'
+import { useEnv, newUserIdentifierKey, SEED_CST, DEAD_CST } from './support/harness.mjs'
 import {
   GET_OR_CREATE, bootstrap, fromToken, run, rawGetOrCreate, entries, expectError, expectOk,
   clientSessionTokenStorageKey,
 } from './support/actions.mjs'
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 const fromStored = (p, endpoint) =>
   p.evaluate(async (endpoint) => {

@@ -1,17 +1,11 @@
 // Tokens and keys of the wrong kind are refused before anything goes over the network.
 
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startEnv, newUserIdentifierKey } from './support/harness.mjs'
+import { useEnv, newUserIdentifierKey } from './support/harness.mjs'
 import { GET_OR_CREATE, TOKEN_ERROR_PREFIX, bootstrap, expectError } from './support/actions.mjs'
 
-let env
-before(async () => {
-  env = await startEnv()
-})
-after(async () => {
-  await env?.close()
-})
+const env = useEnv()
 
 const UNKNOWN_CST = 'Unknown or invalid clientSessionToken format, expected token to start with seam_cst'
 

@@ -5,7 +5,9 @@ import { fork } from 'node:child_process'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
+import { startFaultProxy } from './fault-proxy.mjs'
 import { REPO_ROOT, startStaticServer } from './static-server.mjs'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
@@ -337,4 +339,20 @@ export async function fakePost(fakeUrl, pathname, body) {
   })
   if (!res.ok) throw new Error(`${pathname}: HTTP ${res.status} ${await res.text()}`)
   return res.json()
+}
+
+// The environment of one test file: started before its tests, stopped after them. The object is
+// filled in by then, so test files can hold it in a const. With `faultProxy: true`, `env.proxy`
+// is a fault proxy in front of the fake. (One hook for both: node runs a file's hooks at once.)
+export function useEnv({ faultProxy = false, ...options } = {}) {
+  const env = {}
+  before(async () => {
+    Object.assign(env, await startEnv(options))
+    if (faultProxy) env.proxy = await startFaultProxy(env.fakeUrl)
+  })
+  after(async () => {
+    await env.proxy?.close()
+    await env.close?.()
+  })
+  return env
 }
