@@ -358,11 +358,12 @@ fn push_u32(out: &mut String, mut n: u32) {
     }
 }
 
-/// The route's resource: `body[response_key]`, which must be present.
+/// The route's resource: `body[response_key]`, which must be an object or an array (the spec
+/// has no route whose resource is anything else).
 pub fn response_value(body: &JsValue, path: &str, response_key: &str) -> Result<JsValue, SdkError> {
     let value = field(body, response_key);
-    if value.is_undefined() {
-        return Err(invalid_body(200, None, path, &["no \"", response_key, "\" in its body"].concat()));
+    if !value.is_object() {
+        return Err(invalid_body(200, None, path, &["no object under \"", response_key, "\" in its body"].concat()));
     }
     Ok(value)
 }

@@ -139,6 +139,23 @@ test('one 503 then success: the GET is retried after about 200 ms and resolves',
   })
 })
 
+test('a 200 whose resource is not an object gives SeamHttpInvalidResponseError, not the value', async () => {
+  await env.withPage(async (p) => {
+    expectOk(await viaProxy(p))
+    for (const devices of [null, 42, 'x', true]) {
+      env.proxy.clear()
+      env.proxy.set(GET_PATH, { kind: 'rewrite', rewrite: (json) => ({ ...json, devices }) })
+      const e = expectError(await call(p, 'GET'), 'SeamHttpInvalidResponseError', JSON.stringify(devices))
+      assert.equal(e.statusCode, 200)
+      assert.match(e.message, /no object under "devices"/)
+      // A 200 is not retried.
+      assert.equal(env.proxy.count(GET_PATH), 1)
+    }
+    env.proxy.clear()
+    assert.equal(expectOk(await call(p, 'GET')).length, 4)
+  })
+})
+
 test('two 503s then success: backoff of about 200 ms and then 400 ms', async () => {
   await env.withPage(async (p) => {
     expectOk(await viaProxy(p))
