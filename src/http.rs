@@ -611,32 +611,61 @@ mod properties {
         })
     }
 
-    /// The (key, value) leaves a value should produce, or `None` where it must be refused.
-    fn expected(key: &str, value: &QueryValue, out: &mut Vec<(String, String)>) -> Option<()> {
-        match value {
-            QueryValue::Omit => {}
-            QueryValue::Null => out.push((key.to_owned(), String::new())),
-            QueryValue::Text(text) if text.is_empty() => {}
-            QueryValue::Text(text) => out.push((key.to_owned(), text.clone())),
-            QueryValue::List(items) if items.is_empty() => out.push((key.to_owned(), String::new())),
-            QueryValue::List(items) => {
-                for item in items {
-                    if matches!(item, QueryValue::List(_) | QueryValue::Map(_)) {
-                        return None;
-                    }
-                    expected(key, item, out)?;
-                }
-            }
-            QueryValue::Map(entries) => {
-                for (name, item) in entries {
-                    if name.contains('.') {
-                        return None;
-                    }
-                    expected(&[key, ".", name].concat(), item, out)?;
-                }
-            }
+    /// Query values as a tree: the leaves written under a key, and the keys nested below it.
+    #[derive(Debug, Default, PartialEq)]
+    struct Node {
+        leaves: Vec<String>,
+        children: std::collections::BTreeMap<String, Node>,
+    }
+
+    impl Node {
+        fn prune(mut self) -> Option<Node> {
+            self.children = std::mem::take(&mut self.children).into_iter().filter_map(|(k, n)| Some((k, n.prune()?))).collect();
+            (!self.leaves.is_empty() || !self.children.is_empty()).then_some(self)
         }
-        Some(())
+    }
+
+    /// The tree the parameters mean, built from the values themselves (not from keys), or `None`
+    /// where they must be refused.
+    fn meaning(params: &[(String, QueryValue)]) -> Option<Node> {
+        fn put(node: &mut Node, value: &QueryValue, in_list: bool) -> Option<()> {
+            match value {
+                QueryValue::Omit => {}
+                QueryValue::Null => node.leaves.push(String::new()),
+                QueryValue::Text(text) => {
+                    if !text.is_empty() {
+                        node.leaves.push(text.clone());
+                    }
+                }
+                QueryValue::List(_) | QueryValue::Map(_) if in_list => return None,
+                QueryValue::List(items) if items.is_empty() => node.leaves.push(String::new()),
+                QueryValue::List(items) => items.iter().try_for_each(|item| put(node, item, true))?,
+                QueryValue::Map(entries) => enter(node, entries)?,
+            }
+            Some(())
+        }
+        fn enter(node: &mut Node, entries: &[(String, QueryValue)]) -> Option<()> {
+            for (name, value) in entries {
+                if name.contains('.') {
+                    return None;
+                }
+                put(node.children.entry(name.clone()).or_default(), value, false)?;
+            }
+            Some(())
+        }
+        let mut root = Node::default();
+        enter(&mut root, params)?;
+        Some(root.prune().unwrap_or_default())
+    }
+
+    /// The tree the serialized pairs decode to, splitting keys on dots.
+    fn decode(pairs: &[(String, String)]) -> Node {
+        let mut root = Node::default();
+        for (key, value) in pairs {
+            let node = key.split('.').fold(&mut root, |node, part| node.children.entry(part.to_owned()).or_default());
+            node.leaves.push(value.clone());
+        }
+        root
     }
 
     proptest! {
@@ -644,25 +673,23 @@ mod properties {
 
         #[test]
         fn query_serialization(params in prop::collection::vec((name(), value()), 0..6)) {
-            let mut leaves = Vec::new();
-            let valid = params.iter().all(|(name, value)| !name.contains('.') && expected(name, value, &mut leaves).is_some());
+            let meant = meaning(&params);
             match query_pairs(&params) {
                 Ok(pairs) => {
-                    prop_assert!(valid, "accepted what must be refused");
-                    if leaves.is_empty() {
-                        prop_assert!(pairs.is_empty());
+                    let Some(meant) = meant else { return Err(TestCaseError::fail("accepted what must be refused")) };
+                    if pairs.is_empty() {
+                        prop_assert_eq!(meant, Node::default());
                     } else {
-                        // Everything written, `_strict=true` last, the rest sorted by key with
-                        // repeated keys in their original order.
+                        // `_strict=true` last, the rest sorted by key, and decoding them gives back
+                        // what the parameters mean (leaves of one key in their original order).
                         let (strict, rest) = pairs.split_last().unwrap();
                         prop_assert_eq!(strict, &("_strict".to_owned(), "true".to_owned()));
                         prop_assert!(rest.windows(2).all(|w| w[0].0 <= w[1].0));
-                        leaves.sort_by(|a, b| a.0.cmp(&b.0));
-                        prop_assert_eq!(rest, &leaves[..]);
+                        prop_assert_eq!(decode(rest), meant);
                     }
                 }
                 Err(message) => {
-                    prop_assert!(!valid, "refused valid parameters: {}", message);
+                    prop_assert!(meant.is_none(), "refused valid parameters: {}", message);
                     prop_assert!(!message.is_empty());
                 }
             }
