@@ -22,8 +22,11 @@ WASM_ENV :=
 else
 WASM_CARGO := /usr/bin/cargo
 WASM_CARGO_FLAGS := -Zbuild-std=std,panic_abort
+# A panic aborts at once, with no message: the standard library's formatting and panic
+# machinery stays out of the module (about 5 KB gzip).
 WASM_ENV := RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 endif
 
 WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm
@@ -73,10 +76,12 @@ pkg: setup
 	$(WASM_ENV) $(WASM_CARGO) build --release --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS)
 	rm -rf build/bindgen pkg
 	wasm-bindgen --target web --weak-refs --out-dir build/bindgen $(WASM_OUT)
+	cargo run --quiet -p xtask -- shorten-imports build/bindgen/seam_wasm_bg.wasm build/bindgen/seam_wasm.js
 	mkdir -p pkg
 	wasm-opt -Oz $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o pkg/seam_wasm_bg.wasm
-	cp build/bindgen/seam_wasm.js build/bindgen/seam_wasm.d.ts pkg/
-	cp -r build/bindgen/snippets pkg/
+	# Shipped minified: the declarations carry the documentation.
+	esbuild $$(find build/bindgen -name '*.js') --minify --format=esm --outbase=build/bindgen --outdir=pkg --log-level=warning
+	cp build/bindgen/seam_wasm.d.ts pkg/
 	snippet=$$(ls build/bindgen/snippets); \
 	sed "s|@SNIPPET@|$$snippet|" pkg-template/index.js > pkg/index.js
 	sed "s|@VERSION@|$(CRATE_VERSION)|" pkg-template/package.json > pkg/package.json

@@ -5,6 +5,8 @@
 //! Concurrent calls and `free()` while a call is in flight are therefore safe.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::{Rc, Weak};
 
 use js_sys::Promise;
@@ -50,6 +52,13 @@ pub(crate) struct Inner {
     renewal: RefCell<Option<Promise>>,
     /// Follows other tabs; dropping it removes the listener.
     watch: RefCell<Option<Watch>>,
+}
+
+/// Runs a future as a Promise. Boxed, so that the executor's glue is in the wasm once rather than
+/// once per call site.
+pub(crate) fn promise(future: impl Future<Output = Result<JsValue, SdkError>> + 'static) -> Promise {
+    let boxed: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(async move { future.await.map_err(JsValue::from) });
+    future_to_promise(boxed)
 }
 
 fn now_ms() -> f64 {
@@ -138,10 +147,10 @@ impl Inner {
             let inner = self.clone();
             let used = used.to_owned();
             let rejected_with = rejected_with.map(str::to_owned);
-            let promise = future_to_promise(async move {
+            let promise = promise(async move {
                 let result = inner.renew_now(&used, rejected_with.as_deref()).await;
                 inner.renewal.replace(None);
-                result.map(|()| JsValue::UNDEFINED).map_err(JsValue::from)
+                result.map(|()| JsValue::UNDEFINED)
             });
             self.renewal.replace(Some(promise.clone()));
             promise
@@ -305,7 +314,7 @@ impl SeamClient {
             Ok(prepared) => prepared,
             Err(error) => return Promise::reject(&error.into()),
         };
-        future_to_promise(async move {
+        promise(async move {
             let session = match store.read().filter(|s| !s.is_dead(now_ms())) {
                 Some(stored) => stored,
                 None => {
@@ -362,7 +371,7 @@ impl SeamClient {
             return Promise::reject(&error.into());
         }
         let inner = self.inner.clone();
-        future_to_promise(async move {
+        promise(async move {
             let route = &CLIENT_SESSIONS_GET;
             let url = [inner.endpoint.as_str(), route.path].concat();
             let found = http::response_value(&inner.send(route, &url, None, &token).await?, route.path, "client_session")?;

@@ -67,6 +67,18 @@ pub fn invalid_options(message: &str) -> SdkError {
     SdkError::InvalidOptions(["SeamHttp received invalid options: ", message].concat())
 }
 
+/// `a, b, c`: names in a message.
+pub fn comma_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for name in names {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+    out
+}
+
 fn set(target: &Object, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
     let _ = Reflect::set(target, &JsValue::from_str(key), value);

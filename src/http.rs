@@ -429,8 +429,15 @@ pub fn query_pairs(params: &[(String, QueryValue)]) -> Result<Vec<(String, Strin
     }
     let mut out = Vec::new();
     walk_entries("", params, &mut out)?;
-    // Stable: repeated keys keep their array order.
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    // Insertion sort: stable, so repeated keys keep their array order, and a few bytes of code
+    // for the handful of pairs a query has.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].0 > out[j].0 {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     if !out.is_empty() {
         out.push(("_strict".to_owned(), "true".to_owned()));
     }

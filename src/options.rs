@@ -4,7 +4,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{invalid_options, SdkError};
+use crate::error::{comma_list, invalid_options, SdkError};
 use crate::http::{field, Policy};
 use crate::storage::StorageKind;
 
@@ -70,7 +70,7 @@ fn check_keys(options: &JsValue, known: &[&str], what: &str) -> Result<(), SdkEr
     for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
         let name = key.as_string().unwrap_or_default();
         if !known.contains(&name.as_str()) {
-            return Err(invalid_options(&["unknown ", what, " \"", &name, "\" (known: ", &known.join(", "), ")"].concat()));
+            return Err(invalid_options(&["unknown ", what, " \"", &name, "\" (known: ", &comma_list(known.iter().copied()), ")"].concat()));
         }
     }
     Ok(())

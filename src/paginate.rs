@@ -3,9 +3,8 @@
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
-use crate::client::SeamClient;
+use crate::client::{promise, SeamClient};
 use crate::error::SdkError;
 use crate::http::{self, field};
 use crate::request::prepare;
@@ -58,7 +57,7 @@ impl SeamClient {
                 Err(error) => return Promise::reject(&error.into()),
             };
             let inner = inner.clone();
-            future_to_promise(async move {
+            promise(async move {
                 let body = inner.execute(route, &prepared.url, prepared.body).await?;
                 let items = http::response_value(&body, route.path, key)?;
                 Ok(Array::of2(&items, &pagination_of(&body)).into())

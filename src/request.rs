@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::action_attempt;
-use crate::client::Inner;
-use crate::error::SdkError;
+use crate::client::{promise, Inner};
+use crate::error::{comma_list, SdkError};
 use crate::http;
 use crate::options::{self, Wait};
 use crate::routes::Route;
@@ -28,12 +28,12 @@ pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result
         return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
     }
     let given = |name: &str| !absent && Reflect::get(params, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined());
-    let missing: Vec<&str> = route.required.iter().copied().filter(|name| !given(name)).collect();
+    let missing = comma_list(route.required.iter().copied().filter(|name| !given(name)));
     if !missing.is_empty() {
-        return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &missing.join(", ")].concat()));
+        return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &missing].concat()));
     }
     if !route.at_least_one.is_empty() && route.at_least_one.iter().all(|name| !given(name)) {
-        return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &route.at_least_one.join(", ")].concat()));
+        return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &comma_list(route.at_least_one.iter().copied())].concat()));
     }
     if route.method.uses_query() {
         Ok(Prepared { url: http::query_url(endpoint, route.path, params)?, body: None })
@@ -78,7 +78,7 @@ impl SeamHttpRequest {
                     (Err(error), _) | (_, Err(error)) => return Promise::reject(error),
                 };
                 let (inner, route) = (self.inner.clone(), self.route);
-                future_to_promise(async move { inner.execute(route, &prepared.0, prepared.1).await.map_err(JsValue::from) })
+                promise(async move { inner.execute(route, &prepared.0, prepared.1).await })
             })
             .clone()
     }
@@ -143,8 +143,8 @@ impl SeamHttpRequest {
                 let response = self.response_promise();
                 let (inner, route) = (self.inner.clone(), self.route);
                 let wait = self.wait.clone().unwrap_or_default();
-                future_to_promise(async move {
-                    let body = JsFuture::from(response).await?;
+                promise(async move {
+                    let body = JsFuture::from(response).await.map_err(SdkError::Js)?;
                     let Some(key) = route.response_key else { return Ok(JsValue::UNDEFINED) };
                     let value = http::response_value(&body, route.path, key)?;
                     if route.action_attempt && wait.enabled {

@@ -3,7 +3,6 @@
 //! session lives in memory for this page instead, and the page is told once.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,8 +28,9 @@ impl StorageKind {
 }
 
 thread_local! {
-    // Shared by all clients of the page, so two clients of one scope see one session.
-    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    // Shared by all clients of the page, so two clients of one scope see one session. A page
+    // holds a scope or two: a list is all it needs.
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
     static WARNED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -78,7 +78,7 @@ impl Store {
     fn read_raw(&self) -> Option<String> {
         match self.with_web(|storage| storage.get_item(&self.key)) {
             Some(value) => value,
-            None => MEMORY.with(|memory| memory.borrow().get(&self.key).cloned()),
+            None => MEMORY.with(|memory| memory.borrow().iter().find(|(key, _)| *key == self.key).map(|(_, raw)| raw.clone())),
         }
     }
 
@@ -92,14 +92,19 @@ impl Store {
         let Ok(raw) = js_sys::JSON::stringify(&session.to_js()) else { return };
         let raw = String::from(raw);
         if self.with_web(|storage| storage.set_item(&self.key, &raw)).is_none() {
-            MEMORY.with(|memory| memory.borrow_mut().insert(self.key.clone(), raw));
+            self.remove_from_memory();
+            MEMORY.with(|memory| memory.borrow_mut().push((self.key.clone(), raw)));
         }
     }
 
     pub fn remove(&self) {
         // Both, in case the session was written to memory before web storage failed.
         let _ = self.with_web(|storage| storage.remove_item(&self.key));
-        MEMORY.with(|memory| memory.borrow_mut().remove(&self.key));
+        self.remove_from_memory();
+    }
+
+    fn remove_from_memory(&self) {
+        MEMORY.with(|memory| memory.borrow_mut().retain(|(key, _)| *key != self.key));
     }
 
     /// Calls `on_change` when another tab changes or clears this store's key.

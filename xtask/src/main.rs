@@ -1,12 +1,29 @@
 //! `xtask codegen <spec.json> <out-dir>`: writes the generated sources from the OpenAPI spec.
+//! `xtask shorten-imports <module.wasm> <glue.js>`: renames the wasm's imports in both files.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+fn shorten_imports(wasm_path: &str, js_path: &str) -> ExitCode {
+    let read = std::fs::read(wasm_path).and_then(|wasm| Ok((wasm, std::fs::read_to_string(js_path)?)));
+    let result = read.map_err(|e| e.to_string()).and_then(|(wasm, js)| xtask::imports::shorten(&wasm, &js));
+    let written = result.and_then(|(wasm, js)| std::fs::write(wasm_path, wasm).and_then(|()| std::fs::write(js_path, js)).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("cannot shorten the imports of {wasm_path}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let (Some("shorten-imports"), Some(wasm), Some(js)) = (args.first().map(String::as_str), args.get(1), args.get(2)) {
+        return shorten_imports(wasm, js);
+    }
     let (Some("codegen"), Some(spec_path), Some(out_dir)) = (args.first().map(String::as_str), args.get(1), args.get(2)) else {
-        eprintln!("usage: xtask codegen <openapi.json> <out-dir>");
+        eprintln!("usage: xtask codegen <openapi.json> <out-dir> | xtask shorten-imports <module.wasm> <glue.js>");
         return ExitCode::from(2);
     };
     let spec = match std::fs::read_to_string(spec_path).map_err(|e| e.to_string()).and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string())) {
