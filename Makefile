@@ -72,6 +72,8 @@ check-generated: codegen
 	git diff --exit-code -- src/generated
 	@test -z "$$(git status --porcelain -- src/generated)" || { git status --short -- src/generated; exit 1; }
 
+# The glue and snippets are shipped minified (the declarations carry the documentation); the
+# error classes keep their names, which users see and test.
 pkg: setup
 	$(WASM_ENV) $(WASM_CARGO) build --release --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS)
 	rm -rf build/bindgen pkg
@@ -79,8 +81,8 @@ pkg: setup
 	cargo run --quiet -p xtask -- shorten-imports build/bindgen/seam_wasm_bg.wasm build/bindgen/seam_wasm.js
 	mkdir -p pkg
 	wasm-opt -Oz $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o pkg/seam_wasm_bg.wasm
-	# Shipped minified: the declarations carry the documentation.
-	esbuild $$(find build/bindgen -name '*.js') --minify --format=esm --outbase=build/bindgen --outdir=pkg --log-level=warning
+	esbuild $$(find build/bindgen -name '*.js' ! -name errors.js) --minify --format=esm --outbase=build/bindgen --outdir=pkg --log-level=warning
+	esbuild $$(find build/bindgen -name errors.js) --minify --keep-names --format=esm --outbase=build/bindgen --outdir=pkg --log-level=warning
 	cp build/bindgen/seam_wasm.d.ts pkg/
 	snippet=$$(ls build/bindgen/snippets); \
 	sed "s|@SNIPPET@|$$snippet|" pkg-template/index.js > pkg/index.js

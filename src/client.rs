@@ -15,7 +15,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::auth::{self, Session};
 use crate::error::{invalid_options, ApiError, SdkError};
-use crate::generated::routes::{CLIENT_SESSIONS_GET, ROUTES};
+use crate::generated::routes::CLIENT_SESSIONS_GET;
 use crate::http::{self, Auth, Credentials, Policy};
 use crate::options::{self, Options, Wait};
 use crate::request::SeamHttpRequest;
@@ -241,7 +241,7 @@ impl SeamClient {
         // Owned by the JS function: it lives as long as any namespace object does, even one
         // kept after the client itself was freed.
         let call = Closure::<dyn Fn(u32, JsValue, JsValue) -> JsValue>::new(move |index: u32, params, options| {
-            match ROUTES.get(index as usize) {
+            match routes::by_index(index as usize) {
                 Some(route) => SeamHttpRequest::new(&for_calls, route, params, options).into(),
                 None => Promise::reject(&SdkError::Type("Unknown route".to_owned()).into()).into(),
             }
@@ -406,15 +406,15 @@ impl SeamClient {
     pub fn describe_route(#[wasm_bindgen(unchecked_param_type = "string")] path: JsValue) -> JsValue {
         let Some(route) = routes::by_path(&string_arg(&path)) else { return JsValue::NULL };
         let description = js_sys::Object::new();
-        let names = |list: &[&str]| -> JsValue { list.iter().map(|name| JsValue::from_str(name)).collect::<js_sys::Array>().into() };
+        let names = |list: &mut dyn Iterator<Item = &str>| -> JsValue { list.map(JsValue::from_str).collect::<js_sys::Array>().into() };
         let fields: [(&str, JsValue); 8] = [
             ("path", route.path.into()),
             ("method", route.method.as_str().into()),
             ("responseKey", route.response_key.map_or(JsValue::NULL, JsValue::from_str)),
-            ("requiredParameters", names(route.required)),
-            ("atLeastOneParameters", names(route.at_least_one)),
-            ("hasPagination", route.paginated.into()),
-            ("isActionAttempt", route.action_attempt.into()),
+            ("requiredParameters", names(&mut route.required())),
+            ("atLeastOneParameters", names(&mut route.at_least_one())),
+            ("hasPagination", route.paginated().into()),
+            ("isActionAttempt", route.action_attempt().into()),
             ("allowsClientSession", route.allows_client_session().into()),
         ];
         for (key, value) in fields {

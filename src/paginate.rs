@@ -38,7 +38,7 @@ impl SeamClient {
         // Read as a plain object, so that anything else is a TypeError rather than a binding error.
         let path = field(&request, "pathname").as_string().unwrap_or_default();
         let route = routes::by_path(&path).ok_or_else(|| SdkError::Type("createPaginator needs a request made by a route method, such as client.devices.list()".to_owned()))?;
-        let Some(key) = route.response_key.filter(|_| route.paginated) else {
+        let Some(key) = route.response_key.filter(|_| route.paginated()) else {
             return Err(SdkError::Type([route.path, " is not paginated"].concat()).into());
         };
         let (inner, params) = (self.inner().clone(), field(&request, "params"));
@@ -52,13 +52,13 @@ impl SeamClient {
             if cursor.is_string() {
                 let _ = Reflect::set(&page_params, &"page_cursor".into(), &cursor);
             }
-            let prepared = match prepare(&inner.endpoint, route, &page_params) {
+            let prepared = match prepare(&inner.endpoint, &route, &page_params) {
                 Ok(prepared) => prepared,
                 Err(error) => return Promise::reject(&error.into()),
             };
             let inner = inner.clone();
             promise(async move {
-                let body = inner.execute(route, &prepared.url, prepared.body).await?;
+                let body = inner.execute(&route, &prepared.url, prepared.body).await?;
                 let items = http::response_value(&body, route.path, key)?;
                 Ok(Array::of2(&items, &pagination_of(&body)).into())
             })

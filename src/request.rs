@@ -28,12 +28,12 @@ pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result
         return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
     }
     let given = |name: &str| !absent && Reflect::get(params, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined());
-    let missing = comma_list(route.required.iter().copied().filter(|name| !given(name)));
+    let missing = comma_list(route.required().filter(|name| !given(name)));
     if !missing.is_empty() {
         return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &missing].concat()));
     }
-    if !route.at_least_one.is_empty() && route.at_least_one.iter().all(|name| !given(name)) {
-        return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &comma_list(route.at_least_one.iter().copied())].concat()));
+    if !route.at_least_one.is_empty() && route.at_least_one().all(|name| !given(name)) {
+        return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &comma_list(route.at_least_one())].concat()));
     }
     if route.method.uses_query() {
         Ok(Prepared { url: http::query_url(endpoint, route.path, params)?, body: None })
@@ -46,7 +46,7 @@ pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result
 #[wasm_bindgen(skip_typescript)]
 pub struct SeamHttpRequest {
     inner: Rc<Inner>,
-    route: &'static Route,
+    route: Route,
     params: JsValue,
     /// The parameters checked and the request built, or why not (reported when it is sent).
     prepared: Result<Prepared, JsValue>,
@@ -57,9 +57,9 @@ pub struct SeamHttpRequest {
 }
 
 impl SeamHttpRequest {
-    pub(crate) fn new(inner: &Rc<Inner>, route: &'static Route, params: JsValue, options: JsValue) -> SeamHttpRequest {
+    pub(crate) fn new(inner: &Rc<Inner>, route: Route, params: JsValue, options: JsValue) -> SeamHttpRequest {
         SeamHttpRequest {
-            prepared: prepare(&inner.endpoint, route, &params).map_err(JsValue::from),
+            prepared: prepare(&inner.endpoint, &route, &params).map_err(JsValue::from),
             wait: options::parse_request(&options, inner.wait).map_err(JsValue::from),
             inner: inner.clone(),
             route,
@@ -78,7 +78,7 @@ impl SeamHttpRequest {
                     (Err(error), _) | (_, Err(error)) => return Promise::reject(error),
                 };
                 let (inner, route) = (self.inner.clone(), self.route);
-                promise(async move { inner.execute(route, &prepared.0, prepared.1).await })
+                promise(async move { inner.execute(&route, &prepared.0, prepared.1).await })
             })
             .clone()
     }
@@ -131,7 +131,7 @@ impl SeamHttpRequest {
 
     #[wasm_bindgen(getter = hasPagination)]
     pub fn has_pagination(&self) -> bool {
-        self.route.paginated
+        self.route.paginated()
     }
 
     /// Sends the request (once) and resolves with its resource, after waiting for the action
@@ -147,7 +147,7 @@ impl SeamHttpRequest {
                     let body = JsFuture::from(response).await.map_err(SdkError::Js)?;
                     let Some(key) = route.response_key else { return Ok(JsValue::UNDEFINED) };
                     let value = http::response_value(&body, route.path, key)?;
-                    if route.action_attempt && wait.enabled {
+                    if route.action_attempt() && wait.enabled {
                         return Ok(action_attempt::wait_for(&inner, value, wait).await?);
                     }
                     Ok(value)

@@ -4,7 +4,6 @@
 export class SeamHttpApiError extends Error {
   constructor(message, { code, statusCode, requestId = null, data } = {}) {
     super(message)
-    this.name = new.target.name
     this.code = code
     this.statusCode = statusCode
     this.requestId = requestId
@@ -39,7 +38,6 @@ export class SeamHttpInvalidInputError extends SeamHttpApiError {
 class NamedError extends Error {
   constructor(message, { cause } = {}) {
     super(message, cause === undefined ? undefined : { cause })
-    this.name = new.target.name
   }
 }
 
@@ -72,6 +70,25 @@ export class SeamHttpInvalidResponseError extends NamedError {
     this.statusCode = statusCode
     this.requestId = requestId
   }
+}
+
+// Each class's `name`, written out: a minifier (ours, or the page's bundler) renames classes.
+const names = {
+  SeamHttpApiError,
+  SeamHttpUnauthorizedError,
+  SeamHttpInvalidInputError,
+  SeamHttpInvalidTokenError,
+  SeamHttpInvalidOptionsError,
+  SeamHttpNetworkError,
+  SeamHttpTimeoutError,
+  SeamHttpSignedOutError,
+  SeamActionAttemptError,
+  SeamActionAttemptFailedError,
+  SeamActionAttemptTimeoutError,
+  SeamHttpInvalidResponseError,
+}
+for (const [name, cls] of Object.entries(names)) {
+  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true })
 }
 
 const guard = (cls) => (error) => error instanceof cls

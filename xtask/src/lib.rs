@@ -546,19 +546,58 @@ pub fn write_namespaces(routes: &[RouteSpec]) -> String {
 
 // ---------- Rust ----------
 
-fn rust_doc(out: &mut String, indent: &str, text: &str) {
-    for line in text.trim().lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            let _ = writeln!(out, "{indent}///");
-        } else {
-            let _ = writeln!(out, "{indent}/// {line}");
-        }
+fn rust_str(value: &str) -> String {
+    format!("{value:?}")
+}
+
+/// The routes the client calls on its own, written out as `Route` constants.
+const INTERNAL_ROUTES: &[&str] = &["/action_attempts/get", "/client_sessions/get"];
+
+/// Flag bits of a packed route, as `src/routes.rs` defines them.
+fn route_flags(route: &RouteSpec) -> u8 {
+    let mut flags = 0;
+    for kind in &route.auth {
+        flags |= match kind.as_str() {
+            k if k.starts_with("client_session") => 1,
+            "api_key" => 2,
+            k if k.starts_with("pat_") => 4,
+            k if k.starts_with("console_session") => 8,
+            "publishable_key" => 16,
+            _ => 32,
+        };
+    }
+    if route.paginated {
+        flags |= 64;
+    }
+    if route.action_attempt {
+        flags |= 128;
+    }
+    flags
+}
+
+fn packed_list(names: &[String]) -> String {
+    if names.is_empty() {
+        "-".to_owned()
+    } else {
+        names.join(",")
     }
 }
 
-fn rust_str(value: &str) -> String {
-    format!("{value:?}")
+/// One line of the packed table: `path method response_key required at_least_one flags`.
+fn route_line(route: &RouteSpec) -> String {
+    let words = std::iter::once(&route.path).chain(&route.response_key).chain(&route.required).chain(&route.at_least_one);
+    for word in words {
+        assert!(!word.is_empty() && !word.contains([' ', ',', '\n', '"', '\\']), "cannot pack {word:?} into the route table");
+    }
+    format!(
+        "{} {} {} {} {} {}",
+        route.path,
+        route.method,
+        route.response_key.as_deref().unwrap_or("-"),
+        packed_list(&route.required),
+        packed_list(&route.at_least_one),
+        route_flags(route)
+    )
 }
 
 pub fn write_routes(routes: &[RouteSpec]) -> String {
@@ -568,18 +607,19 @@ pub fn write_routes(routes: &[RouteSpec]) -> String {
          use wasm_bindgen::prelude::*;\n\n\
          use crate::client::SeamClient;\n\
          use crate::http::Method;\n\
-         use crate::routes::{{auth, Route}};\n\n"
+         use crate::routes::Route;\n\n"
     );
-    for route in routes {
-        let mut doc = String::new();
-        if !route.title.is_empty() {
-            doc.push_str(&route.title);
-            doc.push_str("\n\n");
-        }
-        doc.push_str(&format!("`{} {}`", route.method, route.path));
-        doc.push_str("\n\n");
-        doc.push_str(&route_doc(route));
-        rust_doc(&mut out, "", &doc);
+    out.push_str(
+        "/// Every route, sorted by path, one per line: `path method response_key required at_least_one\n\
+         /// flags`, with `-` for none, comma-separated names, and `routes::flag` bits. One string, not a\n\
+         /// table of structs: those would be mostly pointers, which do not compress. The JS namespaces\n\
+         /// refer to routes by their line number.\n\
+         pub const ROUTES: &str = \"\\\n",
+    );
+    let lines: Vec<String> = routes.iter().map(route_line).collect();
+    out.push_str(&lines.join("\\n\\\n"));
+    out.push_str("\";\n\n");
+    for route in routes.iter().filter(|route| INTERNAL_ROUTES.contains(&route.path.as_str())) {
         let method = match route.method {
             "GET" => "Get",
             "DELETE" => "Delete",
@@ -587,41 +627,19 @@ pub fn write_routes(routes: &[RouteSpec]) -> String {
             "PUT" => "Put",
             _ => "Post",
         };
-        let required: Vec<String> = route.required.iter().map(|r| rust_str(r)).collect();
-        let at_least_one: Vec<String> = route.at_least_one.iter().map(|r| rust_str(r)).collect();
-        let mut auth: Vec<&str> = route
-            .auth
-            .iter()
-            .map(|kind| match kind.as_str() {
-                k if k.starts_with("client_session") => "auth::CLIENT_SESSION",
-                "api_key" => "auth::API_KEY",
-                k if k.starts_with("pat_") => "auth::PERSONAL_ACCESS_TOKEN",
-                k if k.starts_with("console_session") => "auth::CONSOLE_SESSION",
-                "publishable_key" => "auth::PUBLISHABLE_KEY",
-                _ => "auth::OTHER",
-            })
-            .collect();
-        auth.sort();
-        auth.dedup();
         let _ = writeln!(
             out,
-            "pub const {}: Route = Route {{\n    path: {},\n    method: Method::{method},\n    response_key: {},\n    required: &[{}],\n    at_least_one: &[{}],\n    paginated: {},\n    action_attempt: {},\n    auth: {},\n}};\n",
+            "/// `{} {}`, which the client calls itself.\npub const {}: Route = Route {{\n    path: {},\n    method: Method::{method},\n    response_key: {},\n    required: {},\n    at_least_one: {},\n    flags: {},\n}};\n",
+            route.method,
+            route.path,
             const_name(route),
             rust_str(&route.path),
             route.response_key.as_deref().map_or("None".to_owned(), |k| format!("Some({})", rust_str(k))),
-            required.join(", "),
-            at_least_one.join(", "),
-            route.paginated,
-            route.action_attempt,
-            if auth.is_empty() { "0".to_owned() } else { auth.join(" | ") },
+            rust_str(&route.required.join(",")),
+            rust_str(&route.at_least_one.join(",")),
+            route_flags(route),
         );
     }
-    let _ = writeln!(out, "/// Every route, sorted by path; the JS namespaces refer to routes by their index here.");
-    let _ = writeln!(out, "pub static ROUTES: [&Route; {}] = [", routes.len());
-    for route in routes {
-        let _ = writeln!(out, "    &{},", const_name(route));
-    }
-    out.push_str("];\n\n");
 
     let tree = namespace_tree(routes);
     let top: Vec<String> = tree.get(&Vec::new()).map(|(_, children)| children.clone()).unwrap_or_default();

@@ -5,122 +5,20 @@ use wasm_bindgen::prelude::*;
 
 use crate::client::SeamClient;
 use crate::http::Method;
-use crate::routes::{auth, Route};
+use crate::routes::Route;
 
-/// `DELETE /widgets/delete`
-///
-/// Deletes a widget.
-///
-/// Needs a server-side key (API key or personal access token): a client session token cannot call this route.
-pub const WIDGETS_DELETE: Route = Route {
-    path: "/widgets/delete",
-    method: Method::Delete,
-    response_key: None,
-    required: &["widget_id"],
-    at_least_one: &[],
-    paginated: false,
-    action_attempt: false,
-    auth: auth::API_KEY | auth::PERSONAL_ACCESS_TOKEN,
-};
-
-/// `GET /widgets/find`
-///
-/// Finds a widget by id or by name.
-pub const WIDGETS_FIND: Route = Route {
-    path: "/widgets/find",
-    method: Method::Get,
-    response_key: Some("widget"),
-    required: &[],
-    at_least_one: &["name", "widget_id"],
-    paginated: false,
-    action_attempt: false,
-    auth: auth::CLIENT_SESSION,
-};
-
-/// `GET /widgets/get`
-///
-/// Gets a widget.
-pub const WIDGETS_GET: Route = Route {
-    path: "/widgets/get",
-    method: Method::Get,
-    response_key: Some("widget"),
-    required: &["widget_id"],
-    at_least_one: &[],
-    paginated: false,
-    action_attempt: false,
-    auth: auth::CLIENT_SESSION,
-};
-
-/// List Widgets
-///
-/// `GET /widgets/list`
-///
-/// Lists widgets.
-pub const WIDGETS_LIST: Route = Route {
-    path: "/widgets/list",
-    method: Method::Get,
-    response_key: Some("widgets"),
-    required: &[],
-    at_least_one: &[],
-    paginated: true,
-    action_attempt: false,
-    auth: auth::API_KEY | auth::CLIENT_SESSION,
-};
-
-/// `DELETE /widgets/remove`
-///
-/// Removes a widget; its parameters are described as a body.
-pub const WIDGETS_REMOVE: Route = Route {
-    path: "/widgets/remove",
-    method: Method::Delete,
-    response_key: None,
-    required: &["widget_id"],
-    at_least_one: &[],
-    paginated: false,
-    action_attempt: false,
-    auth: auth::CLIENT_SESSION,
-};
-
-/// `POST /widgets/simulate/spin`
-///
-/// Spins a widget.
-///
-/// @deprecated Use /widgets/spin.
-pub const WIDGETS_SIMULATE_SPIN: Route = Route {
-    path: "/widgets/simulate/spin",
-    method: Method::Post,
-    response_key: Some("action_attempt"),
-    required: &["widget_id"],
-    at_least_one: &[],
-    paginated: false,
-    action_attempt: true,
-    auth: auth::CLIENT_SESSION,
-};
-
-/// `PATCH /widgets/update`
-///
-/// Updates a widget.
-pub const WIDGETS_UPDATE: Route = Route {
-    path: "/widgets/update",
-    method: Method::Patch,
-    response_key: None,
-    required: &["widget_id"],
-    at_least_one: &[],
-    paginated: false,
-    action_attempt: false,
-    auth: auth::CLIENT_SESSION,
-};
-
-/// Every route, sorted by path; the JS namespaces refer to routes by their index here.
-pub static ROUTES: [&Route; 7] = [
-    &WIDGETS_DELETE,
-    &WIDGETS_FIND,
-    &WIDGETS_GET,
-    &WIDGETS_LIST,
-    &WIDGETS_REMOVE,
-    &WIDGETS_SIMULATE_SPIN,
-    &WIDGETS_UPDATE,
-];
+/// Every route, sorted by path, one per line: `path method response_key required at_least_one
+/// flags`, with `-` for none, comma-separated names, and `routes::flag` bits. One string, not a
+/// table of structs: those would be mostly pointers, which do not compress. The JS namespaces
+/// refer to routes by their line number.
+pub const ROUTES: &str = "\
+/widgets/delete DELETE - widget_id - 6\n\
+/widgets/find GET widget - name,widget_id 1\n\
+/widgets/get GET widget widget_id - 1\n\
+/widgets/list GET widgets - - 67\n\
+/widgets/remove DELETE - widget_id - 1\n\
+/widgets/simulate/spin POST action_attempt widget_id - 129\n\
+/widgets/update PATCH - widget_id - 1";
 
 #[wasm_bindgen(typescript_custom_section)]
 const NAMESPACE_TYPES: &'static str = "import type { SeamClientWidgets } from './types.js'";
