@@ -6,25 +6,22 @@ use js_sys::{Array, JsString, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
 
 use crate::error::{ApiError, SdkError};
 
+#[wasm_bindgen(module = "/src/js/transport.js")]
+extern "C" {
+    fn attempt(method: &str, url: &str, headers: &Object, body: &JsValue, credentials: &str, timeout_ms: f64) -> Promise;
+
+    #[wasm_bindgen(js_name = sleep)]
+    fn sleep_promise(ms: f64) -> Promise;
+}
+
 #[wasm_bindgen]
 extern "C" {
-    // The global `fetch`, not `window.fetch`, so that workers and other hosts work too.
-    #[wasm_bindgen(js_name = fetch, catch)]
-    fn fetch(input: &str, init: &RequestInit) -> Result<Promise, JsValue>;
-
     // `String(value)`: JS's own number formatting, and a description of any thrown value.
     #[wasm_bindgen(js_name = String)]
     fn js_string(value: &JsValue) -> JsString;
-
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &js_sys::Function, ms: f64) -> JsValue;
-
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
 
     // Takes the body as a JS string: no copy into wasm and back.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
@@ -41,6 +38,10 @@ pub enum Method {
 }
 
 impl Method {
+    pub fn parse(name: &str) -> Option<Method> {
+        [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete].into_iter().find(|method| method.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
@@ -63,9 +64,19 @@ impl Method {
     }
 }
 
+/// `fetch`'s `credentials`.
 pub enum Credentials {
     Include,
     Omit,
+}
+
+impl Credentials {
+    fn as_str(&self) -> &'static str {
+        match self {
+            Credentials::Include => "include",
+            Credentials::Omit => "omit",
+        }
+    }
 }
 
 pub enum Auth<'a> {
@@ -86,21 +97,25 @@ pub struct Request<'a> {
 const SDK_NAME: &str = "seam-wasm";
 const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-fn headers(auth: &Auth, has_body: bool) -> Result<Headers, JsValue> {
-    let headers = Headers::new()?;
+fn headers(auth: &Auth, has_body: bool) -> Object {
+    let headers = Object::new();
+    let set = |name: &str, value: &str| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+    };
     match auth {
-        Auth::PublishableKey(key) => headers.set("seam-publishable-key", key)?,
+        Auth::PublishableKey(key) => set("seam-publishable-key", key),
         Auth::ClientSessionToken(token) => {
-            headers.set("authorization", &["Bearer ", token].concat())?;
-            headers.set("client-session-token", token)?;
+            set("authorization", &["Bearer ", token].concat());
+            set("client-session-token", token);
         }
     }
     if has_body {
-        headers.set("content-type", "application/json")?;
+        set("content-type", "application/json");
     }
-    headers.set("seam-sdk-name", SDK_NAME)?;
-    headers.set("seam-sdk-version", SDK_VERSION)?;
-    Ok(headers)
+    set("seam-sdk-name", SDK_NAME);
+    set("seam-sdk-version", SDK_VERSION);
+    headers
 }
 
 /// How long an attempt may take and how often a failed idempotent request is sent again.
@@ -120,10 +135,7 @@ fn network_error(request: &Request, cause: JsValue) -> SdkError {
 
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: f64) {
-    let promise = Promise::new(&mut |resolve, _| {
-        set_timeout(&resolve, ms);
-    });
-    let _ = JsFuture::from(promise).await;
+    let _ = JsFuture::from(sleep_promise(ms)).await;
 }
 
 /// `Retry-After` in milliseconds: delay-seconds, or an HTTP date (given `date_ms` to parse it).
@@ -166,95 +178,34 @@ pub async fn send(request: Request<'_>, policy: Policy) -> Result<JsValue, SdkEr
     }
 }
 
-/// Aborts a request when its time is up; the timer is cleared when dropped.
-struct Deadline {
-    controller: AbortController,
-    timer: JsValue,
-}
-
-impl Deadline {
-    fn start(timeout_ms: f64) -> Option<Deadline> {
-        if timeout_ms <= 0.0 {
-            return None;
-        }
-        let controller = AbortController::new().ok()?;
-        let abort: js_sys::Function = Reflect::get(&controller, &"abort".into()).ok()?.dyn_into().ok()?;
-        let timer = set_timeout(&abort.bind0(&controller), timeout_ms);
-        Some(Deadline { controller, timer })
-    }
-
-    fn passed(&self) -> bool {
-        self.controller.signal().aborted()
-    }
-}
-
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        clear_timeout(&self.timer);
-    }
-}
-
 async fn send_once(request: &Request<'_>, timeout_ms: f64) -> Attempt {
-    let deadline = Deadline::start(timeout_ms);
-    let failed = |error: JsValue| {
-        let timed_out = deadline.as_ref().is_some_and(Deadline::passed);
-        let result = Err(if timed_out {
-            SdkError::Timeout {
-                message: ["The Seam API did not answer ", request.method.as_str(), " ", request.path, " in time"].concat(),
-                cause: error,
-            }
-        } else {
-            network_error(request, error)
-        });
-        Attempt { result, transient: !timed_out, retry_after: None }
-    };
-    let init = RequestInit::new();
-    init.set_method(request.method.as_str());
-    // A header value the browser refuses (a token with a newline, say) is bad input, not a panic.
-    let headers = match headers(&request.auth, request.body.is_some()) {
-        Ok(headers) => headers,
-        Err(e) => {
-            let error = SdkError::Type(["Invalid header value for ", request.path, ": ", &describe(&e)].concat());
-            return Attempt { result: Err(error), transient: false, retry_after: None };
+    let body = request.body.clone().unwrap_or(JsValue::UNDEFINED);
+    let headers = headers(&request.auth, request.body.is_some());
+    let sent = attempt(request.method.as_str(), &request.url, &headers, &body, request.credentials.as_str(), timeout_ms);
+    let answer = match JsFuture::from(sent).await {
+        Ok(answer) => answer,
+        Err(failure) => {
+            let invalid_header = field(&failure, "invalidHeader");
+            let result = Err(if !invalid_header.is_undefined() {
+                // A header value the browser refuses (a token with a newline, say) is bad input.
+                SdkError::Type(["Invalid header value for ", request.path, ": ", &describe(&invalid_header)].concat())
+            } else if field(&failure, "timedOut").is_truthy() {
+                SdkError::Timeout {
+                    message: ["The Seam API did not answer ", request.method.as_str(), " ", request.path, " in time"].concat(),
+                    cause: field(&failure, "cause"),
+                }
+            } else {
+                network_error(request, field(&failure, "cause"))
+            });
+            let transient = matches!(result, Err(SdkError::Network { .. }));
+            return Attempt { result, transient, retry_after: None };
         }
     };
-    init.set_headers(&headers);
-    if let Some(deadline) = &deadline {
-        init.set_signal(Some(&deadline.controller.signal()));
-    }
-    if let Some(body) = &request.body {
-        init.set_body(body);
-    }
-    init.set_credentials(match request.credentials {
-        Credentials::Include => RequestCredentials::Include,
-        Credentials::Omit => RequestCredentials::Omit,
-    });
-
-    let response: Response = match fetch(&request.url, &init) {
-        Ok(promise) => match JsFuture::from(promise).await {
-            Ok(response) => response.unchecked_into(),
-            Err(e) => return failed(e),
-        },
-        Err(e) => return failed(e),
-    };
-    let status = response.status();
-    let headers = response.headers();
-    let request_id = headers.get("seam-request-id").ok().flatten();
-    let retry_after = headers
-        .get("retry-after")
-        .ok()
-        .flatten()
-        .and_then(|value| retry_after_ms(&value, js_sys::Date::now(), js_sys::Date::parse));
-    // The body is read under the same deadline: a server that sends headers and then stalls
-    // times out too.
-    let text = match response.text() {
-        Ok(promise) => match JsFuture::from(promise).await {
-            Ok(text) => text,
-            Err(e) => return failed(e),
-        },
-        Err(e) => return failed(e),
-    };
-    drop(deadline);
+    // A status outside 0..=65535 cannot come from fetch; it reads as 0, which no rule accepts.
+    let status = field(&answer, "status").as_f64().filter(|s| (0.0..=65535.0).contains(s)).unwrap_or(0.0) as u16;
+    let request_id = field(&answer, "requestId").as_string();
+    let retry_after = field(&answer, "retryAfter").as_string().and_then(|value| retry_after_ms(&value, js_sys::Date::now(), js_sys::Date::parse));
+    let text = field(&answer, "text");
     let body = parse_json(&text).ok().filter(JsValue::is_object);
     let transient = status == 429 || (500..600).contains(&status);
     let success = (200..300).contains(&status);
