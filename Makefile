@@ -117,3 +117,8 @@ demo: pkg
 
 clean:
 	rm -rf build pkg target
+
+# seam-wasm against @seamapi/http and plain fetch in headless Chromium; writes bench/results/.
+.PHONY: bench
+bench: pkg
+	node bench/run.mjs
