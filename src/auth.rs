@@ -17,8 +17,15 @@ pub enum TokenKind {
     Unknown,
 }
 
+/// A token goes into HTTP headers, which take visible ASCII only; anything else is not a token.
+fn header_safe(token: &str) -> bool {
+    token.bytes().all(|b| b.is_ascii_graphic())
+}
+
 pub fn token_kind(token: &str) -> TokenKind {
-    if token.starts_with("seam_cst") {
+    if !header_safe(token) {
+        TokenKind::Unknown
+    } else if token.starts_with("seam_cst") {
         TokenKind::ClientSessionToken
     } else if token.starts_with("seam_pk") {
         TokenKind::PublishableKey
@@ -34,6 +41,9 @@ pub fn token_kind(token: &str) -> TokenKind {
 }
 
 pub fn check_client_session_token(token: &str) -> Result<(), SdkError> {
+    if !header_safe(token) {
+        return Err(invalid_token("clientSessionToken has characters that cannot be sent in an HTTP header"));
+    }
     let problem = match token_kind(token) {
         TokenKind::ClientSessionToken => return Ok(()),
         TokenKind::PublishableKey => "A Publishable Key cannot be used as a clientSessionToken",
@@ -47,6 +57,9 @@ pub fn check_client_session_token(token: &str) -> Result<(), SdkError> {
 }
 
 pub fn check_publishable_key(key: &str) -> Result<(), SdkError> {
+    if !header_safe(key) {
+        return Err(invalid_token("publishableKey has characters that cannot be sent in an HTTP header"));
+    }
     let problem = match token_kind(key) {
         TokenKind::PublishableKey => return Ok(()),
         TokenKind::ClientSessionToken => "A Client Session Token Key cannot be used as a publishableKey",
@@ -142,7 +155,7 @@ pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifie
         method: Method::Post,
         url: [endpoint, path].concat(),
         path,
-        auth: http::Auth::PublishableKey(publishable_key),
+        headers: &http::headers(&http::Auth::PublishableKey(publishable_key), true),
         body: Some(body.into()),
         credentials: Credentials::Omit,
     }, policy)
@@ -164,6 +177,11 @@ mod tests {
         assert_eq!(token_kind("seam_apikey1_token"), TokenKind::ApiKey);
         assert_eq!(token_kind("foo"), TokenKind::Unknown);
         assert_eq!(token_kind(""), TokenKind::Unknown);
+        for unsendable in ["seam_cst1_a\nb", "seam_cst1 a", "seam_cst1_\u{e9}", "seam_pk1\t"] {
+            assert_eq!(token_kind(unsendable), TokenKind::Unknown, "{unsendable:?}");
+        }
+        assert!(check_client_session_token("seam_cst1_a\r\nx: y").is_err());
+        assert!(check_publishable_key("seam_pk1_\0").is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
 
-use js_sys::Promise;
+use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
@@ -48,6 +48,8 @@ pub(crate) struct Inner {
     store: Store,
     /// `None` once signed out.
     session: RefCell<Option<Session>>,
+    /// Request headers and the token they were made for.
+    headers: RefCell<Option<(String, [Object; 2])>>,
     /// The renewal in flight, shared by every call that needs it.
     renewal: RefCell<Option<Promise>>,
     /// Follows other tabs; dropping it removes the listener.
@@ -74,6 +76,7 @@ impl Inner {
             mode,
             store,
             session: RefCell::new(Some(session)),
+            headers: RefCell::new(None),
             renewal: RefCell::new(None),
             watch: RefCell::new(None),
         });
@@ -102,16 +105,21 @@ impl Inner {
         self.store.remove();
     }
 
+    /// The headers for `token`, without and with a JSON body, made once per token rather than
+    /// once per call.
+    fn headers(&self, token: &str, has_body: bool) -> Object {
+        let mut cache = self.headers.borrow_mut();
+        if !matches!(&*cache, Some((cached, _)) if cached == token) {
+            let auth = Auth::ClientSessionToken(token);
+            *cache = Some((token.to_owned(), [http::headers(&auth, false), http::headers(&auth, true)]));
+        }
+        cache.as_ref().map(|(_, pair)| pair[usize::from(has_body)].clone()).unwrap_or_default()
+    }
+
     /// Sends with `token` and returns the response body.
     async fn send(&self, route: &Route, url: &str, body: Option<JsValue>, token: &str) -> Result<JsValue, SdkError> {
-        let request = http::Request {
-            method: route.method,
-            url: url.to_owned(),
-            path: route.path,
-            auth: Auth::ClientSessionToken(token),
-            body,
-            credentials: Credentials::Include,
-        };
+        let headers = self.headers(token, body.is_some());
+        let request = http::Request { method: route.method, url: url.to_owned(), path: route.path, headers: &headers, body, credentials: Credentials::Include };
         http::send(request, self.policy).await
     }
 
