@@ -34,7 +34,7 @@ WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-reference-types --enable-multivalue
 
-.PHONY: setup setup-apt setup-wasm-bindgen setup-npm codegen check-generated pkg test test-native test-wasm test-js test-types demo clean
+.PHONY: setup setup-apt setup-wasm-bindgen setup-npm codegen check-generated pkg test test-size test-native test-wasm test-js test-types demo clean
 
 setup: setup-apt setup-wasm-bindgen setup-npm
 
@@ -72,27 +72,31 @@ check-generated: codegen
 	git diff --exit-code -- src/generated
 	@test -z "$$(git status --porcelain -- src/generated)" || { git status --short -- src/generated; exit 1; }
 
-# The glue and snippets are shipped minified (the declarations carry the documentation); the
-# error classes keep their names, which users see and test.
+# The entry, the glue and the small JS modules are shipped as one minified module, so a page
+# loads two files (this and the .wasm) without waiting on a chain of imports; the declarations
+# carry the documentation.
 pkg: setup
 	$(WASM_ENV) $(WASM_CARGO) build --release --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS)
 	rm -rf build/bindgen pkg
 	wasm-bindgen --target web --weak-refs --out-dir build/bindgen $(WASM_OUT)
 	cargo run --quiet -p xtask -- shorten-imports build/bindgen/seam_wasm_bg.wasm build/bindgen/seam_wasm.js
 	mkdir -p pkg
-	wasm-opt -Oz $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o pkg/seam_wasm_bg.wasm
-	esbuild $$(find build/bindgen -name '*.js' ! -name errors.js) --minify --format=esm --outbase=build/bindgen --outdir=pkg --log-level=warning
-	esbuild $$(find build/bindgen -name errors.js) --minify --keep-names --format=esm --outbase=build/bindgen --outdir=pkg --log-level=warning
-	cp build/bindgen/seam_wasm.d.ts pkg/
+	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o pkg/seam_wasm_bg.wasm
 	snippet=$$(ls build/bindgen/snippets); \
-	sed "s|@SNIPPET@|$$snippet|" pkg-template/index.js > pkg/index.js
+	sed "s|@SNIPPET@|$$snippet|" pkg-template/index.js > build/bindgen/index.js
+	esbuild build/bindgen/index.js --bundle --minify --format=esm --outfile=pkg/index.js --log-level=warning
+	cp build/bindgen/seam_wasm.d.ts pkg/
 	sed "s|@VERSION@|$(CRATE_VERSION)|" pkg-template/package.json > pkg/package.json
 	cp pkg-template/index.d.ts pkg-template/errors.d.ts pkg-template/README.md pkg/
 	cp src/generated/types.d.ts pkg/types.d.ts
 	@printf 'pkg/seam_wasm_bg.wasm: %s bytes, %s gzip-9\n' \
 		"$$(wc -c < pkg/seam_wasm_bg.wasm)" "$$(gzip -9 -c pkg/seam_wasm_bg.wasm | wc -c)"
 
-test: check-generated pkg test-native test-wasm test-js test-types
+test: check-generated pkg test-size test-native test-wasm test-js test-types
+
+# The downloaded files against the gzip-9 budget in tests/size/budget.json.
+test-size: pkg
+	node tests/size/check.mjs
 
 test-native:
 	cargo test --workspace

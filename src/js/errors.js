@@ -72,7 +72,8 @@ export class SeamHttpInvalidResponseError extends NamedError {
   }
 }
 
-// Each class's `name`, written out: a minifier (ours, or the page's bundler) renames classes.
+// Each class's name, written out for its instances and for the class itself: a minifier (ours,
+// or the page's bundler) renames classes.
 const names = {
   SeamHttpApiError,
   SeamHttpUnauthorizedError,
@@ -89,6 +90,7 @@ const names = {
 }
 for (const [name, cls] of Object.entries(names)) {
   Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true })
+  Object.defineProperty(cls, 'name', { value: name })
 }
 
 const guard = (cls) => (error) => error instanceof cls
