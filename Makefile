@@ -26,7 +26,7 @@ WASM_CARGO_FLAGS := -Zbuild-std=std,panic_abort
 # machinery stays out of the module (about 5 KB gzip).
 WASM_ENV := RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zpanic_abort_tests"
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zpanic_abort_tests -Zlocation-detail=none"
 endif
 
 WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm

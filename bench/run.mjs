@@ -20,7 +20,7 @@ const ROUNDS = 5
 // the first rounds raise it to the most calls ever in flight at once.
 const WARM_UP_ROUNDS = 2
 const COLD_SAMPLES = 11
-const LISTS_PER_ROUND = 2
+const LISTS_PER_ROUND = 4
 const LIST_SIZE = 5000
 const SEQUENTIAL_CALLS = 1000
 const SEQUENTIAL_STEP = 100

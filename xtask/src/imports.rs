@@ -1,10 +1,13 @@
-//! Shortens the names of the functions the wasm imports from its JS glue. wasm-bindgen names
-//! each `__wbg_<name>_<16 hex digits>`; the hex digits cannot be compressed, and every name is
-//! written twice, once in the wasm and once in the glue. Renamed to `a`, `b`, ..., both files
-//! keep agreeing, and the download shrinks.
+//! Shortens the names of the functions the wasm imports from its JS glue, and of the closure
+//! shims it exports. wasm-bindgen names an import `__wbg_<name>_<16 hex digits>` and a shim after
+//! its whole Rust type, crate hashes included; hashes cannot be compressed, and every name is
+//! written in both files. Renamed to `a`, `b`, ... (imports) and `$a`, `$b`, ... (shims), both
+//! files keep agreeing, and the download shrinks.
 
 const IMPORT_SECTION: u8 = 2;
-const PREFIX: &str = "__wbg_";
+const EXPORT_SECTION: u8 = 7;
+const IMPORT_PREFIX: &str = "__wbg_";
+const SHIM_PREFIX: &str = "wasm_bindgen_";
 
 fn read_leb(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
     let mut value: u32 = 0;
@@ -79,13 +82,15 @@ fn skip_import_desc(bytes: &[u8], at: &mut usize) -> Result<(), String> {
     }
 }
 
-/// Renames every `__wbg_` import in `wasm` and the one matching key in `js`.
+/// Renames every `__wbg_` import in `wasm` and the one matching key in `js`, and every closure
+/// shim export and each use of it in `js`.
 pub fn shorten(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String), String> {
     if wasm.get(..4) != Some(b"\0asm") {
         return Err("not a wasm module".to_owned());
     }
     let mut out = wasm[..8].to_vec();
     let mut renames: Vec<(String, String)> = Vec::new();
+    let mut shims: Vec<(String, String)> = Vec::new();
     let mut at = 8;
     while at < wasm.len() {
         let id = wasm[at];
@@ -93,7 +98,11 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String), String> {
         let size = read_leb(wasm, &mut at)? as usize;
         let body = wasm.get(at..at + size).ok_or("the wasm ends inside a section")?;
         at += size;
-        let body = if id == IMPORT_SECTION { rename_imports(body, &mut renames)? } else { body.to_vec() };
+        let body = match id {
+            IMPORT_SECTION => rename_imports(body, &mut renames)?,
+            EXPORT_SECTION => rename_shims(body, &mut shims)?,
+            _ => body.to_vec(),
+        };
         out.push(id);
         write_leb(&mut out, body.len() as u32);
         out.extend_from_slice(&body);
@@ -107,12 +116,53 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String), String> {
         };
         js.replace_range(index..index + old.len(), new);
     }
+    for (old, new) in &shims {
+        // A shim is called as `wasm.<name>` and wrapped by a JS function of the same name.
+        let found: Vec<usize> = js.match_indices(old.as_str()).map(|(i, _)| i).filter(|&i| is_whole_word(&js, i, old.len())).collect();
+        if found.is_empty() {
+            return Err(["the JS glue never uses the export ", old].concat());
+        }
+        for index in found.into_iter().rev() {
+            js.replace_range(index..index + old.len(), new);
+        }
+    }
     Ok((out, js))
 }
 
 fn is_whole_word(text: &str, start: usize, len: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
     !word(text[..start].chars().next_back()) && !word(text[start + len..].chars().next())
+}
+
+fn write_name(out: &mut Vec<u8>, name: &str) {
+    write_leb(out, name.len() as u32);
+    out.extend_from_slice(name.as_bytes());
+}
+
+fn rename_shims(body: &[u8], shims: &mut Vec<(String, String)>) -> Result<Vec<u8>, String> {
+    let mut at = 0;
+    let count = read_leb(body, &mut at)?;
+    let mut out = Vec::with_capacity(body.len());
+    write_leb(&mut out, count);
+    for _ in 0..count {
+        let name = read_name(body, &mut at)?;
+        let desc_start = at;
+        at += 1; // kind
+        read_leb(body, &mut at)?;
+        let name = if name.starts_with(SHIM_PREFIX) {
+            let new = ["$", &short_name(shims.len())].concat();
+            shims.push((name.to_owned(), new.clone()));
+            new
+        } else {
+            name.to_owned()
+        };
+        write_name(&mut out, &name);
+        out.extend_from_slice(body.get(desc_start..at).ok_or("the wasm ends inside an export")?);
+    }
+    if at != body.len() {
+        return Err("the export section has trailing bytes".to_owned());
+    }
+    Ok(out)
 }
 
 fn rename_imports(body: &[u8], renames: &mut Vec<(String, String)>) -> Result<Vec<u8>, String> {
@@ -125,17 +175,15 @@ fn rename_imports(body: &[u8], renames: &mut Vec<(String, String)>) -> Result<Ve
         let field = read_name(body, &mut at)?;
         let desc_start = at;
         skip_import_desc(body, &mut at)?;
-        let field = if field.starts_with(PREFIX) {
+        let field = if field.starts_with(IMPORT_PREFIX) {
             let new = short_name(renames.len());
             renames.push((field.to_owned(), new.clone()));
             new
         } else {
             field.to_owned()
         };
-        for name in [module, field.as_str()] {
-            write_leb(&mut out, name.len() as u32);
-            out.extend_from_slice(name.as_bytes());
-        }
+        write_name(&mut out, module);
+        write_name(&mut out, &field);
         out.extend_from_slice(&body[desc_start..at]);
     }
     if at != body.len() {
@@ -148,18 +196,14 @@ fn rename_imports(body: &[u8], renames: &mut Vec<(String, String)>) -> Result<Ve
 mod tests {
     use super::*;
 
-    fn name(out: &mut Vec<u8>, text: &str) {
-        write_leb(out, text.len() as u32);
-        out.extend_from_slice(text.as_bytes());
-    }
-
-    /// A module with a type section and an import section of three functions.
-    fn module_with(first: &str, third: &str) -> Vec<u8> {
+    /// A module with a type section, an import section of three functions and an export
+    /// section of a shim and a method.
+    fn module_with(first: &str, third: &str, shim: &str) -> Vec<u8> {
         let mut imports = Vec::new();
         write_leb(&mut imports, 3);
         for (field, desc) in [(first, &[0u8, 0][..]), ("__wbindgen_init_externref_table", &[0, 0]), (third, &[0, 0])] {
-            name(&mut imports, "./seam_wasm_bg.js");
-            name(&mut imports, field);
+            write_name(&mut imports, "./seam_wasm_bg.js");
+            write_name(&mut imports, field);
             imports.extend_from_slice(desc);
         }
         let mut wasm = b"\0asm\x01\0\0\0".to_vec();
@@ -167,26 +211,40 @@ mod tests {
         wasm.push(IMPORT_SECTION);
         write_leb(&mut wasm, imports.len() as u32);
         wasm.extend_from_slice(&imports);
+        let mut exports = Vec::new();
+        write_leb(&mut exports, 2);
+        for (name, index) in [(shim, 3u8), ("seamclient_request", 4)] {
+            write_name(&mut exports, name);
+            exports.extend_from_slice(&[0, index]);
+        }
+        wasm.push(EXPORT_SECTION);
+        write_leb(&mut wasm, exports.len() as u32);
+        wasm.extend_from_slice(&exports);
         wasm
     }
 
+    const SHIM: &str = "wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___u32_";
+
     fn module() -> Vec<u8> {
-        module_with("__wbg_fetch_0123456789abcdef", "__wbg_then_fedcba9876543210")
+        module_with("__wbg_fetch_0123456789abcdef", "__wbg_then_fedcba9876543210", SHIM)
     }
 
     #[test]
     fn renames_in_both_files() {
-        let js = "const i = { __wbg_fetch_0123456789abcdef: f, __wbg_then_fedcba9876543210: g, __wbindgen_init_externref_table: h };";
-        let (wasm, js) = shorten(&module(), js).unwrap();
-        assert_eq!(js, "const i = { a: f, b: g, __wbindgen_init_externref_table: h };");
-        assert_eq!(wasm, module_with("a", "b"));
+        let js = ["const i = { __wbg_fetch_0123456789abcdef: f, __wbg_then_fedcba9876543210: g, __wbindgen_init_externref_table: h };\n",
+            "function ", SHIM, "(a) { wasm.", SHIM, "(a); } wasm.seamclient_request();"].concat();
+        let (wasm, js) = shorten(&module(), &js).unwrap();
+        assert_eq!(js, "const i = { a: f, b: g, __wbindgen_init_externref_table: h };\nfunction $a(a) { wasm.$a(a); } wasm.seamclient_request();");
+        assert_eq!(wasm, module_with("a", "b", "$a"));
     }
 
     #[test]
     fn refuses_glue_that_does_not_match() {
         assert!(shorten(&module(), "nothing here").is_err());
-        let twice = "__wbg_fetch_0123456789abcdef __wbg_fetch_0123456789abcdef __wbg_then_fedcba9876543210";
-        assert!(shorten(&module(), twice).is_err());
+        let twice = ["__wbg_fetch_0123456789abcdef __wbg_fetch_0123456789abcdef __wbg_then_fedcba9876543210 wasm.", SHIM].concat();
+        assert!(shorten(&module(), &twice).is_err());
+        let unused_shim = "__wbg_fetch_0123456789abcdef __wbg_then_fedcba9876543210";
+        assert!(shorten(&module(), unused_shim).is_err());
         assert!(shorten(b"not wasm", "").is_err());
     }
 
