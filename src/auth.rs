@@ -71,6 +71,27 @@ pub fn check_publishable_key(key: &str) -> Result<(), SdkError> {
     Err(invalid_token(problem))
 }
 
+pub fn check_api_key(key: &str) -> Result<(), SdkError> {
+    if !header_safe(key) {
+        return Err(invalid_token("apiKey has characters that cannot be sent in an HTTP header"));
+    }
+    let problem = match token_kind(key) {
+        TokenKind::ApiKey => return Ok(()),
+        TokenKind::ClientSessionToken => "A Client Session Token cannot be used as an apiKey",
+        TokenKind::PublishableKey => "A Publishable Key cannot be used as an apiKey",
+        TokenKind::AccessToken => "An Access Token cannot be used as an apiKey",
+        TokenKind::ConsoleJwt => "A JWT cannot be used as an apiKey",
+        TokenKind::Unknown => "Unknown or invalid apiKey format, expected token to start with seam_",
+    };
+    Err(invalid_token(problem))
+}
+
+/// A page's window: a document to show. Servers, workers and Deno have none.
+pub fn in_browser_page() -> bool {
+    let document = Reflect::get(&js_sys::global(), &"document".into()).unwrap_or(JsValue::UNDEFINED);
+    !document.is_undefined() && !document.is_null()
+}
+
 /// `local@domain.tld` with no whitespace, as @seamapi/http warns on (a `!` opts out).
 pub fn looks_like_email(key: &str) -> bool {
     if key.contains('!') || key.chars().any(char::is_whitespace) {

@@ -37,6 +37,8 @@ enum Mode {
     PublishableKey { key: String, user_identifier_key: String },
     /// A token handed in by the page; a dead one can only be dropped.
     ClientSessionToken,
+    /// A server's API key: nothing is stored, and there is no session to renew.
+    ApiKey,
 }
 
 pub(crate) struct Inner {
@@ -45,8 +47,9 @@ pub(crate) struct Inner {
     /// The client's `waitForActionAttempt`; a call's own option overrides it.
     pub(crate) wait: Wait,
     mode: Mode,
-    store: Store,
-    /// `None` once signed out.
+    /// `None` for an API key, which is never stored.
+    store: Option<Store>,
+    /// The credential in use (for an API key, the key); `None` once signed out.
     session: RefCell<Option<Session>>,
     /// Request headers and the token they were made for.
     headers: RefCell<Option<(String, [Object; 2])>>,
@@ -68,7 +71,7 @@ fn now_ms() -> f64 {
 }
 
 impl Inner {
-    fn new(options: &Options, mode: Mode, store: Store, session: Session) -> Rc<Inner> {
+    fn new(options: &Options, mode: Mode, store: Option<Store>, session: Session) -> Rc<Inner> {
         let inner = Rc::new(Inner {
             endpoint: options.endpoint.clone(),
             policy: options.policy,
@@ -81,11 +84,13 @@ impl Inner {
             watch: RefCell::new(None),
         });
         let weak: Weak<Inner> = Rc::downgrade(&inner);
-        let watch = inner.store.watch(move || {
-            if let Some(inner) = weak.upgrade() {
-                // Another tab replaced or removed this scope's session: follow it.
-                inner.session.replace(inner.store.read());
-            }
+        let watch = inner.store.as_ref().and_then(|store| {
+            store.watch(move || {
+                if let Some(inner) = weak.upgrade() {
+                    // Another tab replaced or removed this scope's session: follow it.
+                    inner.session.replace(inner.stored());
+                }
+            })
         });
         inner.watch.replace(watch);
         inner
@@ -95,14 +100,26 @@ impl Inner {
         self.session.borrow().as_ref().map(|s| s.token.clone()).ok_or(SdkError::SignedOut)
     }
 
+    fn stored(&self) -> Option<Session> {
+        self.store.as_ref().and_then(Store::read)
+    }
+
+    fn forget_stored(&self) {
+        if let Some(store) = &self.store {
+            store.remove();
+        }
+    }
+
     fn install(&self, session: Session) {
-        self.store.write(&session);
+        if let Some(store) = &self.store {
+            store.write(&session);
+        }
         self.session.replace(Some(session));
     }
 
     fn sign_out(&self) {
         self.session.replace(None);
-        self.store.remove();
+        self.forget_stored();
     }
 
     /// The headers for `token`, without and with a JSON body, made once per token rather than
@@ -110,7 +127,7 @@ impl Inner {
     fn headers(&self, token: &str, has_body: bool) -> Object {
         let mut cache = self.headers.borrow_mut();
         if !matches!(&*cache, Some((cached, _)) if cached == token) {
-            let auth = Auth::ClientSessionToken(token);
+            let auth = if matches!(self.mode, Mode::ApiKey) { Auth::ApiKey(token) } else { Auth::ClientSessionToken(token) };
             *cache = Some((token.to_owned(), [http::headers(&auth, false), http::headers(&auth, true)]));
         }
         cache.as_ref().map(|(_, pair)| pair[usize::from(has_body)].clone()).unwrap_or_default()
@@ -119,7 +136,9 @@ impl Inner {
     /// Sends with `token` and returns the response body.
     async fn send(&self, route: &Route, url: &str, body: Option<JsValue>, token: &str) -> Result<JsValue, SdkError> {
         let headers = self.headers(token, body.is_some());
-        let request = http::Request { method: route.method, url: url.to_owned(), path: route.path, headers: &headers, body, credentials: Credentials::Include };
+        // Cookies go with a client session, as with @seamapi/http; a server's key needs none.
+        let credentials = if matches!(self.mode, Mode::ApiKey) { Credentials::Omit } else { Credentials::Include };
+        let request = http::Request { method: route.method, url: url.to_owned(), path: route.path, headers: &headers, body, credentials };
         http::send(request, self.policy).await
     }
 
@@ -133,8 +152,9 @@ impl Inner {
             token = self.token()?;
         }
         match self.send(route, url, body.clone(), &token).await {
-            // A route the spec closes to client sessions refuses any of them: no renewal helps.
-            Err(SdkError::Api(error)) if error.status == 401 && route.allows_client_session() => {
+            // A route the spec closes to client sessions refuses any of them, and an API key has
+            // no session: no renewal helps.
+            Err(SdkError::Api(error)) if error.status == 401 && route.allows_client_session() && !matches!(self.mode, Mode::ApiKey) => {
                 if !self.renew(&token, Some(&error.code)).await? {
                     return Err(SdkError::Api(error));
                 }
@@ -178,13 +198,13 @@ impl Inner {
             return Ok(());
         }
         // Another tab may already have renewed this scope.
-        if let Some(stored) = self.store.read().filter(|s| s.token != used && !s.is_dead(now_ms())) {
+        if let Some(stored) = self.stored().filter(|s| s.token != used && !s.is_dead(now_ms())) {
             self.session.replace(Some(stored));
             return Ok(());
         }
         let Mode::PublishableKey { key, user_identifier_key } = &self.mode else {
             // A dead token cannot be renewed here; at least the next page load will not resume it.
-            self.store.remove();
+            self.forget_stored();
             return Ok(());
         };
         // The stored session is overwritten, not removed first: other tabs would read a removal
@@ -193,9 +213,9 @@ impl Inner {
         match live(fresh) {
             // The API can hand back the very session it just refused; trying it again would loop.
             Ok(fresh) if fresh.token != used => self.install(fresh),
-            Ok(_) => self.store.remove(),
+            Ok(_) => self.forget_stored(),
             Err(error) => {
-                self.store.remove();
+                self.forget_stored();
                 return Err(error);
             }
         }
@@ -276,7 +296,7 @@ impl SeamClient {
             .filter(|stored| stored.token == token)
             .unwrap_or_else(|| Session::from_token(token));
         store.write(&session);
-        Ok(SeamClient::wrap(Inner::new(options, Mode::ClientSessionToken, store, session)))
+        Ok(SeamClient::wrap(Inner::new(options, Mode::ClientSessionToken, Some(store), session)))
     }
 }
 
@@ -332,7 +352,7 @@ impl SeamClient {
                 }
             };
             let mode = Mode::PublishableKey { key, user_identifier_key };
-            Ok(SeamClient::wrap(Inner::new(&options, mode, store, session)).into())
+            Ok(SeamClient::wrap(Inner::new(&options, mode, Some(store), session)).into())
         })
     }
 
@@ -345,6 +365,26 @@ impl SeamClient {
     ) -> Result<SeamClient, JsValue> {
         let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
         Ok(SeamClient::token_client(&client_session_token, &options, None)?)
+    }
+
+    /// A client for a server (Node, Deno, a worker) with the workspace's API key: for creating
+    /// client sessions and handing their tokens to pages. Refused in a browser page, where the
+    /// key would be exposed to everyone who opens it. Nothing is stored.
+    #[wasm_bindgen(js_name = fromApiKey)]
+    pub fn from_api_key(
+        #[wasm_bindgen(js_name = apiKey, unchecked_param_type = "string")] api_key: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
+    ) -> Result<SeamClient, JsValue> {
+        if auth::in_browser_page() {
+            return Err(invalid_options(
+                "fromApiKey cannot be used in a browser page, where anyone could read the key; use SeamClient.fromPublishableKey or SeamClient.fromClientSessionToken there",
+            )
+            .into());
+        }
+        let key = string_arg(&api_key);
+        auth::check_api_key(&key)?;
+        let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
+        Ok(SeamClient::wrap(Inner::new(&options, Mode::ApiKey, None, Session::from_token(key))))
     }
 
     /// The client session token stored by `fromClientSessionToken` for this endpoint, as a
@@ -367,7 +407,10 @@ impl SeamClient {
     /// The client session token in use; `null` after `signOut()`.
     #[wasm_bindgen(getter = clientSessionToken, unchecked_return_type = "string | null")]
     pub fn client_session_token(&self) -> JsValue {
-        self.inner.token().map_or(JsValue::NULL, |token| JsValue::from_str(&token))
+        match (&self.inner.mode, self.inner.token()) {
+            (Mode::ApiKey, _) | (_, Err(_)) => JsValue::NULL,
+            (_, Ok(token)) => JsValue::from_str(&token),
+        }
     }
 
     /// Switches to another client session token after `GET /client_sessions/get` accepts it;
@@ -375,6 +418,9 @@ impl SeamClient {
     #[wasm_bindgen(js_name = updateClientSessionToken, unchecked_return_type = "Promise<void>")]
     pub fn update_client_session_token(&self, #[wasm_bindgen(js_name = clientSessionToken, unchecked_param_type = "string")] client_session_token: JsValue) -> Promise {
         let token = string_arg(&client_session_token);
+        if matches!(self.inner.mode, Mode::ApiKey) {
+            return Promise::reject(&invalid_options("Cannot update a clientSessionToken on a client created without a clientSessionToken").into());
+        }
         if let Err(error) = auth::check_client_session_token(&token) {
             return Promise::reject(&error.into());
         }

@@ -97,6 +97,7 @@ impl Credentials {
 pub enum Auth<'a> {
     PublishableKey(&'a str),
     ClientSessionToken(&'a str),
+    ApiKey(&'a str),
 }
 
 pub struct Request<'a> {
@@ -127,6 +128,7 @@ pub fn headers(auth: &Auth, has_body: bool) -> Object {
             set("authorization", &["Bearer ", token].concat());
             set("client-session-token", token);
         }
+        Auth::ApiKey(key) => set("authorization", &["Bearer ", key].concat()),
     }
     if has_body {
         set("content-type", "application/json");

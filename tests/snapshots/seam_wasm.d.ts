@@ -121,6 +121,12 @@ export class SeamClient {
      */
     static describeRoute(path: string): SeamClientRouteDescription | null;
     /**
+     * A client for a server (Node, Deno, a worker) with the workspace's API key: for creating
+     * client sessions and handing their tokens to pages. Refused in a browser page, where the
+     * key would be exposed to everyone who opens it. Nothing is stored.
+     */
+    static fromApiKey(apiKey: string, options?: SeamClientOptions): SeamClient;
+    /**
      * A client for a client session token made by your backend. The token is stored for this
      * endpoint, so a later page load can resume it with `fromStoredClientSessionToken`.
      */
@@ -257,6 +263,7 @@ export interface InitOutput {
     readonly seamclient_describeRoute: (a: any) => any;
     readonly seamclient_devices: (a: number) => any;
     readonly seamclient_events: (a: number) => any;
+    readonly seamclient_fromApiKey: (a: any, b: number) => [number, number, number];
     readonly seamclient_fromClientSessionToken: (a: any, b: number) => [number, number, number];
     readonly seamclient_fromPublishableKey: (a: any, b: any, c: number) => any;
     readonly seamclient_fromStoredClientSessionToken: (a: number) => [number, number, number];
@@ -289,7 +296,7 @@ export interface InitOutput {
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__core_8225ac4e38a696d5___result__Result_____wasm_bindgen_d56c81c998592d0___JsError___true_: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__js_sys_73bea2f15c350033___Promise__true_: (a: number, b: number, c: any) => any;
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___web_sys_3c284013a39d694b___features__gen_StorageEvent__StorageEvent______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___web_sys_782605695a0024e6___features__gen_StorageEvent__StorageEvent______true_: (a: number, b: number, c: any) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
