@@ -49,6 +49,9 @@ pub(crate) struct Inner {
     mode: Mode,
     /// `None` for an API key, which is never stored.
     store: Option<Store>,
+    /// For a publishable key: the record of its last user to sign in, and this client's user
+    /// (the hash), so that signing out clears the record while it names this user.
+    last_user: Option<(Store, String)>,
     /// The credential in use (for an API key, the key); `None` once signed out.
     session: RefCell<Option<Session>>,
     /// Request headers and the token they were made for.
@@ -71,13 +74,14 @@ fn now_ms() -> f64 {
 }
 
 impl Inner {
-    fn new(options: &Options, mode: Mode, store: Option<Store>, session: Session) -> Rc<Inner> {
+    fn new(options: &Options, mode: Mode, store: Option<Store>, last_user: Option<(Store, String)>, session: Session) -> Rc<Inner> {
         let inner = Rc::new(Inner {
             endpoint: options.endpoint.clone(),
             policy: options.policy,
             wait: options.wait,
             mode,
             store,
+            last_user,
             session: RefCell::new(Some(session)),
             headers: RefCell::new(None),
             renewal: RefCell::new(None),
@@ -120,6 +124,11 @@ impl Inner {
     fn sign_out(&self) {
         self.session.replace(None);
         self.forget_stored();
+        if let Some((record, user)) = &self.last_user {
+            if read_last_user(record).as_ref() == Some(user) {
+                record.remove();
+            }
+        }
     }
 
     /// The headers for `token`, without and with a JSON body, made once per token rather than
@@ -251,6 +260,23 @@ fn live(session: Session) -> Result<Session, SdkError> {
     }))
 }
 
+/// Where `fromPublishableKey` keeps a user's session: the endpoint, the key and a hash of the
+/// user identifier key, which is never stored itself.
+fn user_scope(options: &Options, publishable_key: &str, user_hash: &str) -> String {
+    scope_key(&options.endpoint, &[publishable_key, ":", user_hash].concat())
+}
+
+/// Which user of a publishable key signed in last, `{"user":"<hash above>"}`, for a page to
+/// resume.
+fn last_user(options: &Options, publishable_key: &str) -> Store {
+    Store::new(options.storage, scope_key(&options.endpoint, publishable_key))
+}
+
+fn read_last_user(store: &Store) -> Option<String> {
+    let stored = js_sys::JSON::parse(&store.read_text()?).ok()?;
+    http::field(&stored, "user").as_string()
+}
+
 fn string_arg(value: &JsValue) -> String {
     value.as_string().unwrap_or_default()
 }
@@ -296,7 +322,7 @@ impl SeamClient {
             .filter(|stored| stored.token == token)
             .unwrap_or_else(|| Session::from_token(token));
         store.write(&session);
-        Ok(SeamClient::wrap(Inner::new(options, Mode::ClientSessionToken, Some(store), session)))
+        Ok(SeamClient::wrap(Inner::new(options, Mode::ClientSessionToken, Some(store), None, session)))
     }
 }
 
@@ -334,11 +360,11 @@ impl SeamClient {
                 ));
             }
             let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
-            let scope = [key.as_str(), ":", &sha256_hex(user_identifier_key.as_bytes())].concat();
-            let store = Store::new(options.storage, scope_key(&options.endpoint, &scope));
-            Ok((options, key, user_identifier_key, store))
+            let user_hash = sha256_hex(user_identifier_key.as_bytes());
+            let store = Store::new(options.storage, user_scope(&options, &key, &user_hash));
+            Ok((options, key, user_identifier_key, user_hash, store))
         })();
-        let (options, key, user_identifier_key, store) = match prepared {
+        let (options, key, user_identifier_key, user_hash, store) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => return Promise::reject(&error.into()),
         };
@@ -351,8 +377,10 @@ impl SeamClient {
                     fresh
                 }
             };
+            let record = last_user(&options, &key);
+            record.write_text(["{\"user\":\"", &user_hash, "\"}"].concat());
             let mode = Mode::PublishableKey { key, user_identifier_key };
-            Ok(SeamClient::wrap(Inner::new(&options, mode, Some(store), session)).into())
+            Ok(SeamClient::wrap(Inner::new(&options, mode, Some(store), Some((record, user_hash)), session)).into())
         })
     }
 
@@ -384,7 +412,27 @@ impl SeamClient {
         let key = string_arg(&api_key);
         auth::check_api_key(&key)?;
         let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
-        Ok(SeamClient::wrap(Inner::new(&options, Mode::ApiKey, None, Session::from_token(key))))
+        Ok(SeamClient::wrap(Inner::new(&options, Mode::ApiKey, None, None, Session::from_token(key))))
+    }
+
+    /// The session `fromPublishableKey` stored for this endpoint and key, as a client, so that a
+    /// page keeps its user signed in across reloads; `null` when none is alive (with several
+    /// users' sessions stored, the last one signed in). The user identifier key is never
+    /// stored, so this client cannot renew the session: once it ends, calls reject with
+    /// `SeamHttpUnauthorizedError`, and the page signs its user in again.
+    #[wasm_bindgen(js_name = fromStoredPublishableKeySession, unchecked_return_type = "SeamClient | null")]
+    pub fn from_stored_publishable_key_session(
+        #[wasm_bindgen(js_name = publishableKey, unchecked_param_type = "string")] publishable_key: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let key = string_arg(&publishable_key);
+        auth::check_publishable_key(&key)?;
+        let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
+        let record = last_user(&options, &key);
+        let Some(user) = read_last_user(&record) else { return Ok(JsValue::NULL) };
+        let store = Store::new(options.storage, user_scope(&options, &key, &user));
+        let Some(session) = store.read().filter(|session| !session.is_dead(now_ms())) else { return Ok(JsValue::NULL) };
+        Ok(SeamClient::wrap(Inner::new(&options, Mode::ClientSessionToken, Some(store), Some((record, user)), session)).into())
     }
 
     /// The client session token stored by `fromClientSessionToken` for this endpoint, as a

@@ -75,7 +75,8 @@ impl Store {
         }
     }
 
-    fn read_raw(&self) -> Option<String> {
+    /// The stored text, whatever it is.
+    pub fn read_text(&self) -> Option<String> {
         match self.with_web(|storage| storage.get_item(&self.key)) {
             Some(value) => value,
             None => MEMORY.with(|memory| memory.borrow().iter().find(|(key, _)| *key == self.key).map(|(_, raw)| raw.clone())),
@@ -84,13 +85,17 @@ impl Store {
 
     /// The stored session, if there is a well-formed one.
     pub fn read(&self) -> Option<Session> {
-        let raw = self.read_raw()?;
+        let raw = self.read_text()?;
         Session::from_js(&js_sys::JSON::parse(&raw).ok()?)
     }
 
     pub fn write(&self, session: &Session) {
-        let Ok(raw) = js_sys::JSON::stringify(&session.to_js()) else { return };
-        let raw = String::from(raw);
+        if let Ok(raw) = js_sys::JSON::stringify(&session.to_js()) {
+            self.write_text(String::from(raw));
+        }
+    }
+
+    pub fn write_text(&self, raw: String) {
         if self.with_web(|storage| storage.set_item(&self.key, &raw)).is_none() {
             self.remove_from_memory();
             MEMORY.with(|memory| memory.borrow_mut().push((self.key.clone(), raw)));

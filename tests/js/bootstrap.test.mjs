@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { useEnv, newUserIdentifierKey, PUBLISHABLE_KEY, ERROR_CLASSES } from './support/harness.mjs'
 import {
-  GET_OR_CREATE, bootstrap, run, entries, expectError, expectOk, publishableKeyStorageKey,
+  GET_OR_CREATE, bootstrap, run, entries, expectError, expectOk, publishableKeyStorageKey, lastUserStorageKey, sha256Hex,
 } from './support/actions.mjs'
 
 const env = useEnv()
@@ -47,12 +47,16 @@ test('the session is stored under one hashed key, with token, expiry and id', as
   await env.withPage(async (p) => {
     const { token } = expectOk(await bootstrap(p, uik))
     const stored = await entries(p)
-    const keys = Object.keys(stored)
+    const pointer = lastUserStorageKey(env.fakeUrl)
+    const keys = Object.keys(stored).filter((k) => k !== pointer)
     assert.equal(keys.length, 1, `keys: ${keys}`)
     const [key] = keys
     assert.ok(key.startsWith('seam-wasm:'))
-    assert.ok(!key.includes(uik), 'the key holds the raw user identifier key')
-    assert.ok(!stored[key].includes(uik), 'the value holds the raw user identifier key')
+    for (const [k, v] of Object.entries(stored)) {
+      assert.ok(!k.includes(uik), 'a key holds the raw user identifier key')
+      assert.ok(!v.includes(uik), 'a value holds the raw user identifier key')
+    }
+    assert.deepEqual(JSON.parse(stored[pointer]), { user: sha256Hex(uik) })
     const value = JSON.parse(stored[key])
     assert.ok('token' in value && 'expires_at' in value && 'client_session_id' in value, stored[key])
     assert.equal(value.token, token)
@@ -68,7 +72,7 @@ test('the storage key has the documented format', async () => {
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
     expectOk(await bootstrap(p, uik))
-    assert.deepEqual(Object.keys(await entries(p)), [publishableKeyStorageKey(env.fakeUrl, uik)])
+    assert.deepEqual(Object.keys(await entries(p)).sort(), [lastUserStorageKey(env.fakeUrl), publishableKeyStorageKey(env.fakeUrl, uik)].sort())
   })
 })
 
@@ -98,9 +102,10 @@ test('two user identifier keys get two sessions and two storage keys', async () 
     const ta = expectOk(await bootstrap(p, a, { name: 'clientA' })).token
     const tb = expectOk(await bootstrap(p, b, { name: 'clientB' })).token
     assert.notEqual(ta, tb)
-    const stored = await entries(p)
+    const { [lastUserStorageKey(env.fakeUrl)]: pointer, ...stored } = await entries(p)
     assert.equal(Object.keys(stored).length, 2)
     assert.deepEqual(Object.values(stored).map((v) => JSON.parse(v).token).sort(), [ta, tb].sort())
+    assert.deepEqual(JSON.parse(pointer), { user: sha256Hex(b) }, 'the last user to sign in')
     assert.equal(p.sent(GET_OR_CREATE).length, 2)
   })
 })
@@ -108,7 +113,8 @@ test('two user identifier keys get two sessions and two storage keys', async () 
 test("storage: 'sessionStorage' keeps the session in sessionStorage only", async () => {
   await env.withPage(async (p) => {
     const { token } = expectOk(await bootstrap(p, newUserIdentifierKey(), { options: { storage: 'sessionStorage' } }))
-    const session = await entries(p, 'sessionStorage')
+    const { [lastUserStorageKey(env.fakeUrl)]: pointer, ...session } = await entries(p, 'sessionStorage')
+    assert.ok(pointer, 'the last user is kept beside the session')
     assert.equal(Object.keys(session).length, 1)
     assert.equal(JSON.parse(Object.values(session)[0]).token, token)
     assert.deepEqual(await entries(p, 'localStorage'), {})

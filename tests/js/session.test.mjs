@@ -47,6 +47,46 @@ test('fromClientSessionToken stores its token per endpoint, until signOut', asyn
   })
 })
 
+const fromStoredPk = (p, endpoint, publishableKey = 'seam_pk1_token') =>
+  p.evaluate(async ({ endpoint, publishableKey }) => {
+    const t = window.__seamTest
+    const { SeamClient } = await t.load()
+    return t.capture(() => {
+      const client = SeamClient.fromStoredPublishableKeySession(publishableKey, { endpoint: endpoint ?? t.fakeUrl })
+      if (client === null || client === undefined) return { returned: String(client) }
+      window.client = client
+      return { returned: 'client', token: client.clientSessionToken }
+    })
+  }, { endpoint, publishableKey })
+
+test('fromStoredPublishableKeySession keeps a signed-in user across a reload, with no request, until signOut', async () => {
+  await env.withPage(async (p) => {
+    assert.deepEqual(expectOk(await fromStoredPk(p)), { returned: 'null' }, 'a client from an empty storage')
+    // Two users signed in on this browser; the later one is resumed.
+    expectOk(await bootstrap(p, newUserIdentifierKey()))
+    await p.page.waitForTimeout(20)
+    const { token } = expectOk(await bootstrap(p, 'john_user_identifier_key'))
+    const stored = Object.values(await entries(p)).join('\n')
+    assert.ok(!stored.includes('john_user_identifier_key'), 'the user identifier key was stored')
+
+    await p.page.reload()
+    const mark = p.requests.length
+    const resumed = expectOk(await fromStoredPk(p))
+    assert.deepEqual(resumed, { returned: 'client', token })
+    assert.deepEqual(p.requests.slice(mark).map((r) => r.pathname), [], 'resuming sent a request')
+    const devices = expectOk(await run(p, (c) => c.devices.list()))
+    assert.equal(devices.length, 4)
+    assert.deepEqual(p.requests.slice(mark).filter((r) => r.pathname === GET_OR_CREATE), [])
+
+    assert.deepEqual(expectOk(await fromStoredPk(p, 'http://127.0.0.1:9')), { returned: 'null' }, 'another endpoint')
+    assert.deepEqual(expectOk(await fromStoredPk(p, undefined, 'seam_pk1_other')), { returned: 'null' }, 'another key')
+    expectError(await fromStoredPk(p, undefined, SEED_CST), 'SeamHttpInvalidTokenError')
+
+    expectOk(await run(p, (c) => { c.signOut() }))
+    assert.deepEqual(expectOk(await fromStoredPk(p)), { returned: 'null' }, 'a user was resumed after signing out')
+  })
+})
+
 test('updateClientSessionToken keeps the old token when the new one is rejected by the API', async () => {
   await env.withPage(async (p) => {
     expectOk(await fromToken(p, SEED_CST))
@@ -98,7 +138,7 @@ test('signOut forgets the session and later calls reject with SeamHttpSignedOutE
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
     expectOk(await bootstrap(p, uik))
-    assert.equal(Object.keys(await entries(p)).length, 1)
+    assert.equal(Object.keys(await entries(p)).length, 2, 'the session and the record of its user')
     expectOk(await run(p, (c) => { c.signOut() }))
     assert.deepEqual(await entries(p), {})
     assert.equal(expectOk(await run(p, (c) => c.clientSessionToken)), null)

@@ -143,6 +143,14 @@ export class SeamClient {
      */
     static fromStoredClientSessionToken(options?: SeamClientOptions): SeamClient | null;
     /**
+     * The session `fromPublishableKey` stored for this endpoint and key, as a client, so that a
+     * page keeps its user signed in across reloads; `null` when none is alive (with several
+     * users' sessions stored, the last one signed in). The user identifier key is never
+     * stored, so this client cannot renew the session: once it ends, calls reject with
+     * `SeamHttpUnauthorizedError`, and the page signs its user in again.
+     */
+    static fromStoredPublishableKeySession(publishableKey: string, options?: SeamClientOptions): SeamClient | null;
+    /**
      * Not for use: make a client with `SeamClient.fromPublishableKey` or
      * `SeamClient.fromClientSessionToken`.
      */
@@ -267,6 +275,7 @@ export interface InitOutput {
     readonly seamclient_fromClientSessionToken: (a: any, b: number) => [number, number, number];
     readonly seamclient_fromPublishableKey: (a: any, b: any, c: number) => any;
     readonly seamclient_fromStoredClientSessionToken: (a: number) => [number, number, number];
+    readonly seamclient_fromStoredPublishableKeySession: (a: any, b: number) => [number, number, number];
     readonly seamclient_instant_keys: (a: number) => any;
     readonly seamclient_locks: (a: number) => any;
     readonly seamclient_new: () => [number, number, number];

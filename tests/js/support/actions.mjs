@@ -14,6 +14,8 @@ export const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').dig
 export const publishableKeyStorageKey = (endpoint, userIdentifierKey, publishableKey = PUBLISHABLE_KEY) =>
   `seam-wasm:v1:${endpoint}:${publishableKey}:${sha256Hex(userIdentifierKey)}`
 export const clientSessionTokenStorageKey = (endpoint) => `seam-wasm:v1:${endpoint}:client-session-token`
+// Which user of a publishable key signed in last: `{ "user": sha256(userIdentifierKey) }`.
+export const lastUserStorageKey = (endpoint, publishableKey = PUBLISHABLE_KEY) => `seam-wasm:v1:${endpoint}:${publishableKey}`
 
 // fromPublishableKey against the fake; `window[name]` holds the client afterwards.
 export const bootstrap = (p, userIdentifierKey, { options = {}, publishableKey = PUBLISHABLE_KEY, name = 'client' } = {}) =>

@@ -53,6 +53,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const demo = await startDemo({ fakePort: envPort('FAKE_PORT', 8787), port: envPort('PORT', 8080) })
   console.log(`Fake Seam API: ${demo.fakeUrl}`)
   console.log(`Demo: ${demo.pageUrl}`)
+  console.log('Sign in as john_user_identifier_key, the seeded user with four devices.')
   let stopping = false
   const stop = async () => {
     if (stopping) return

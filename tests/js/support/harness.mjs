@@ -198,6 +198,10 @@ function pageHelpers({ pkgUrl, fakeUrl, errorClasses }) {
         return null
       }
     },
+    // The stored sessions' keys (not the record of which user signed in last).
+    sessionKeys(area = 'localStorage') {
+      return Object.entries(this.entries(area) ?? {}).filter(([, v]) => 'token' in JSON.parse(v)).map(([k]) => k)
+    },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     async waitFor(predicate, timeoutMs = 3000) {
       const end = performance.now() + timeoutMs
