@@ -106,7 +106,7 @@ test('sign in, see the seeded devices, unlock one, reload and stay signed in wit
   }
 })
 
-test('a bad publishable key, an unreachable API and an ended session each get a clear message', async () => {
+test('a bad publishable key, an unreachable API, an outage and an ended session each get a clear message', async () => {
   const withParams = (params) => `${demo.pageUrl}&${new URLSearchParams(params)}`
   const message = async (url, { signingIn = true } = {}) => {
     const { context, page } = await open(url)
@@ -124,11 +124,20 @@ test('a bad publishable key, an unreachable API and an ended session each get a 
   const unreachable = demo.pageUrl.replace(/endpoint=[^&]*/, 'endpoint=http%3A%2F%2F127.0.0.1%3A9')
   assert.match(await message(unreachable), /cannot be reached/)
 
-  // A session the API no longer accepts: the app says so and asks to sign in again.
+  // A session the API no longer accepts: the app says so and asks to sign in again. Before that,
+  // an outage of the workspace (the fake answers 503) is reported as the API's trouble.
   const { context, page } = await open()
   try {
     await signIn(page)
     await waitForDevices(page)
+    await demo.control('simulateOutage', { routes: ['/devices/list'] })
+    try {
+      await page.click('#refresh')
+      await page.waitForFunction(() => document.getElementById('error').textContent.trim() !== '', null, { timeout: 15_000 })
+      assert.match(await page.locator('#error').textContent(), /having trouble \(HTTP 503\)/)
+    } finally {
+      await demo.control('simulateOutage', { routes: [] })
+    }
     await page.evaluate(() => {
       for (const key of Object.keys(localStorage)) {
         const value = JSON.parse(localStorage.getItem(key))

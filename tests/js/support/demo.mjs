@@ -36,6 +36,7 @@ export async function startDemo({ fakePort = 8787, port = 8080 } = {}) {
   const pageUrl = `${statics.origin}/www-example/?endpoint=${fake.url}`
   return {
     fakeUrl: fake.url,
+    control: fake.control,
     origin: statics.origin,
     pageUrl,
     stop: async () => {
