@@ -86,10 +86,15 @@ pub fn check_api_key(key: &str) -> Result<(), SdkError> {
     Err(invalid_token(problem))
 }
 
-/// A page's window: a document to show. Servers, workers and Deno have none.
-pub fn in_browser_page() -> bool {
-    let document = Reflect::get(&js_sys::global(), &"document".into()).unwrap_or(JsValue::UNDEFINED);
-    !document.is_undefined() && !document.is_null()
+/// A browser: a page (it has a document) or a page's worker (it has a web location: http(s),
+/// or blob for a worker made from a blob). Node, Deno and server-side workers have neither.
+pub fn in_browser() -> bool {
+    let global = js_sys::global();
+    if !http::field(&global, "document").is_undefined() {
+        return true;
+    }
+    let protocol = http::field(&http::field(&global, "location"), "protocol").as_string();
+    matches!(protocol.as_deref(), Some("http:" | "https:" | "blob:"))
 }
 
 /// `local@domain.tld` with no whitespace, as @seamapi/http warns on (a `!` opts out).

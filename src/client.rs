@@ -395,17 +395,18 @@ impl SeamClient {
         Ok(SeamClient::token_client(&client_session_token, &options, None)?)
     }
 
-    /// A client for a server (Node, Deno, a worker) with the workspace's API key: for creating
-    /// client sessions and handing their tokens to pages. Refused in a browser page, where the
-    /// key would be exposed to everyone who opens it. Nothing is stored.
+    /// A client for a server (Node, Deno, a server-side worker) with the workspace's API key: for
+    /// creating client sessions and handing their tokens to pages. Refused in a browser (a page
+    /// or its workers), where the key would be exposed to everyone who opens it. Nothing is
+    /// stored.
     #[wasm_bindgen(js_name = fromApiKey)]
     pub fn from_api_key(
         #[wasm_bindgen(js_name = apiKey, unchecked_param_type = "string")] api_key: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
     ) -> Result<SeamClient, JsValue> {
-        if auth::in_browser_page() {
+        if auth::in_browser() {
             return Err(invalid_options(
-                "fromApiKey cannot be used in a browser page, where anyone could read the key; use SeamClient.fromPublishableKey or SeamClient.fromClientSessionToken there",
+                "fromApiKey cannot be used in a browser, where anyone could read the key; use SeamClient.fromPublishableKey or SeamClient.fromClientSessionToken there",
             )
             .into());
         }

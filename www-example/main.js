@@ -92,7 +92,8 @@ function renderDevice(device) {
   }
   if (isThermostat(device)) panel.append(...thermostatReadings(device))
   actions.append(progress)
-  item.append(actions, panel)
+  if (isLock(device)) item.append(actions)
+  item.append(panel)
   return item
 }
 

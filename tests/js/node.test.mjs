@@ -95,6 +95,28 @@ test('a browser page cannot use fromApiKey: SeamHttpInvalidOptionsError pointing
   })
 })
 
+test("a browser page's worker cannot use fromApiKey either", async () => {
+  await env.withPage(async (p) => {
+    const out = await p.evaluate(async ({ pkgUrl, key }) => {
+      const source = `
+        const { SeamClient, SeamHttpInvalidOptionsError } = await import(${JSON.stringify(new URL(pkgUrl, location.href).href)})
+        try {
+          SeamClient.fromApiKey(${JSON.stringify(key)})
+          postMessage({ threw: false })
+        } catch (e) {
+          postMessage({ threw: true, isOptions: e instanceof SeamHttpInvalidOptionsError, message: e.message })
+        }`
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' })
+      return new Promise((resolve, reject) => {
+        worker.onmessage = (event) => resolve(event.data)
+        worker.onerror = (event) => reject(new Error(event.message))
+      })
+    }, { pkgUrl: env.pkgUrl, key: API_KEY })
+    assert.deepEqual({ threw: out.threw, isOptions: out.isOptions }, { threw: true, isOptions: true }, JSON.stringify(out))
+    assert.match(out.message, /cannot be used in a browser/)
+  })
+})
+
 // A server that records each request and answers as the API would.
 async function startRecorder() {
   const requests = []

@@ -121,9 +121,10 @@ export class SeamClient {
      */
     static describeRoute(path: string): SeamClientRouteDescription | null;
     /**
-     * A client for a server (Node, Deno, a worker) with the workspace's API key: for creating
-     * client sessions and handing their tokens to pages. Refused in a browser page, where the
-     * key would be exposed to everyone who opens it. Nothing is stored.
+     * A client for a server (Node, Deno, a server-side worker) with the workspace's API key: for
+     * creating client sessions and handing their tokens to pages. Refused in a browser (a page
+     * or its workers), where the key would be exposed to everyone who opens it. Nothing is
+     * stored.
      */
     static fromApiKey(apiKey: string, options?: SeamClientOptions): SeamClient;
     /**
