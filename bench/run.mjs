@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib'
 import * as esbuild from 'esbuild'
 import { chromium } from 'playwright-core'
 import { REPO_ROOT, startBenchServer } from './server.mjs'
+import { CHROMIUM_ARGS as TEST_ARGS } from '../tests/js/support/harness.mjs'
 
 const SUBJECTS = ['seam-wasm', 'http', 'raw']
 const LABELS = { 'seam-wasm': 'seam-wasm', http: '@seamapi/http', raw: 'raw fetch' }
@@ -42,13 +43,7 @@ const API_ROUTES = ['/devices/list', '/devices/get', '/locks/unlock_door', '/act
 
 const CHROMIUM_ARGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...TEST_ARGS,
   // Exact heap figures (not bucketed) and a `gc()` to call before reading them.
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',

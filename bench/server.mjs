@@ -9,22 +9,17 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { CONTENT_TYPES, REPO_ROOT } from '../tests/js/support/static-server.mjs'
+
+export { REPO_ROOT }
+
 const HERE = path.dirname(fileURLToPath(import.meta.url))
-export const REPO_ROOT = path.resolve(HERE, '..')
 
 const DEVICE = JSON.parse(readFileSync(path.join(HERE, 'fixtures', 'device.json'), 'utf8'))
 const CLIENT_SESSION = JSON.parse(readFileSync(path.join(HERE, 'fixtures', 'client_session.json'), 'utf8'))
 
 // Only these trees are served; the rest of the repository stays out of reach.
 const STATIC_PREFIXES = ['/pkg/', '/bench/', '/build/bench/']
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-}
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs ones; a call here takes
 // well under a millisecond, so the coarse clock would flatten the per-call figures.
@@ -167,7 +162,7 @@ function createStatics() {
     try {
       if (!cache.has(file)) cache.set(file, await readFile(file))
       const body = cache.get(file)
-      const type = TYPES[path.extname(file)] ?? 'application/octet-stream'
+      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream'
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store', ...ISOLATION })
       res.end(body)
     } catch {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
-const TYPES = {
+export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -59,7 +59,7 @@ export async function startStaticServer({ root = REPO_ROOT, port = 0, host = '12
       }
       if (!info.isFile()) return send(res, 404, 'not found')
       const body = await readFile(file)
-      const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+      const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' })
       res.end(req.method === 'HEAD' ? undefined : body)
     } catch {
