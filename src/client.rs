@@ -41,6 +41,28 @@ enum Mode {
     ApiKey,
 }
 
+impl Mode {
+    /// How the credential goes on a request.
+    fn auth<'a>(&self, credential: &'a str) -> Auth<'a> {
+        match self {
+            Mode::ApiKey => Auth::ApiKey(credential),
+            _ => Auth::ClientSessionToken(credential),
+        }
+    }
+
+    /// Cookies go with a client session, as with @seamapi/http; a server's key needs none.
+    fn credentials(&self) -> Credentials {
+        match self {
+            Mode::ApiKey => Credentials::Omit,
+            _ => Credentials::Include,
+        }
+    }
+
+    fn has_session(&self) -> bool {
+        !matches!(self, Mode::ApiKey)
+    }
+}
+
 pub(crate) struct Inner {
     pub(crate) endpoint: String,
     policy: Policy,
@@ -136,7 +158,7 @@ impl Inner {
     fn headers(&self, token: &str, has_body: bool) -> Object {
         let mut cache = self.headers.borrow_mut();
         if !matches!(&*cache, Some((cached, _)) if cached == token) {
-            let auth = if matches!(self.mode, Mode::ApiKey) { Auth::ApiKey(token) } else { Auth::ClientSessionToken(token) };
+            let auth = self.mode.auth(token);
             *cache = Some((token.to_owned(), [http::headers(&auth, false), http::headers(&auth, true)]));
         }
         cache.as_ref().map(|(_, pair)| pair[usize::from(has_body)].clone()).unwrap_or_default()
@@ -145,9 +167,7 @@ impl Inner {
     /// Sends with `token` and returns the response body.
     async fn send(&self, route: &Route, url: &str, body: Option<JsValue>, token: &str) -> Result<JsValue, SdkError> {
         let headers = self.headers(token, body.is_some());
-        // Cookies go with a client session, as with @seamapi/http; a server's key needs none.
-        let credentials = if matches!(self.mode, Mode::ApiKey) { Credentials::Omit } else { Credentials::Include };
-        let request = http::Request { method: route.method, url: url.to_owned(), path: route.path, headers: &headers, body, credentials };
+        let request = http::Request { method: route.method, url: url.to_owned(), path: route.path, headers: &headers, body, credentials: self.mode.credentials() };
         http::send(request, self.policy).await
     }
 
@@ -163,7 +183,7 @@ impl Inner {
         match self.send(route, url, body.clone(), &token).await {
             // A route the spec closes to client sessions refuses any of them, and an API key has
             // no session: no renewal helps.
-            Err(SdkError::Api(error)) if error.status == 401 && route.allows_client_session() && !matches!(self.mode, Mode::ApiKey) => {
+            Err(SdkError::Api(error)) if error.status == 401 && route.allows_client_session() && self.mode.has_session() => {
                 if !self.renew(&token, Some(&error.code)).await? {
                     return Err(SdkError::Api(error));
                 }
@@ -457,8 +477,8 @@ impl SeamClient {
     #[wasm_bindgen(getter = clientSessionToken, unchecked_return_type = "string | null")]
     pub fn client_session_token(&self) -> JsValue {
         match (&self.inner.mode, self.inner.token()) {
-            (Mode::ApiKey, _) | (_, Err(_)) => JsValue::NULL,
-            (_, Ok(token)) => JsValue::from_str(&token),
+            (mode, Ok(token)) if mode.has_session() => JsValue::from_str(&token),
+            _ => JsValue::NULL,
         }
     }
 
@@ -467,7 +487,7 @@ impl SeamClient {
     #[wasm_bindgen(js_name = updateClientSessionToken, unchecked_return_type = "Promise<void>")]
     pub fn update_client_session_token(&self, #[wasm_bindgen(js_name = clientSessionToken, unchecked_param_type = "string")] client_session_token: JsValue) -> Promise {
         let token = string_arg(&client_session_token);
-        if matches!(self.inner.mode, Mode::ApiKey) {
+        if !self.inner.mode.has_session() {
             return Promise::reject(&invalid_options("Cannot update a clientSessionToken on a client created without a clientSessionToken").into());
         }
         if let Err(error) = auth::check_client_session_token(&token) {

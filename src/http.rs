@@ -231,7 +231,7 @@ async fn send_once(request: &Request<'_>, timeout_ms: f64) -> Attempt {
     };
     let facts = BodyFacts {
         json_object: body.is_some(),
-        empty: text.dyn_ref::<JsString>().map_or(true, |t| t.length() == 0),
+        empty: text.dyn_ref::<JsString>().is_none_or(|t| t.length() == 0),
         error_type: field(&error, "type").as_string(),
         error_message: field(&error, "message").as_string(),
     };

@@ -148,7 +148,7 @@ impl SeamHttpRequest {
                     let Some(key) = route.response_key else { return Ok(JsValue::UNDEFINED) };
                     let value = http::response_value(&body, route.path, key)?;
                     if route.action_attempt() && wait.enabled {
-                        return Ok(action_attempt::wait_for(&inner, value, wait).await?);
+                        return action_attempt::wait_for(&inner, value, wait).await;
                     }
                     Ok(value)
                 })
