@@ -9,37 +9,40 @@ use wasm_bindgen::prelude::*;
 use crate::client::Inner;
 use crate::error::SdkError;
 use crate::generated::routes::ACTION_ATTEMPTS_GET;
-use crate::http::{self, field};
+use crate::http;
+use crate::interop::{self, field};
 use crate::options::Wait;
+use crate::query;
 
 /// Resolves with the attempt once it succeeded; rejects once it failed or `wait.timeout_ms` has
-/// passed. The attempt in hand is checked before each wait, and at least one poll is made.
+/// passed. The timeout is a deadline for the whole wait: a poll still in flight then is aborted.
 pub async fn wait_for(inner: &Rc<Inner>, attempt: JsValue, wait: Wait) -> Result<JsValue, SdkError> {
     let deadline = js_sys::Date::now() + wait.timeout_ms;
-    let id = field(&attempt, "action_attempt_id");
+    let timed_out = |action_attempt| SdkError::ActionAttemptTimeout { timeout_ms: wait.timeout_ms, action_attempt };
     let params = Object::new();
-    let _ = Reflect::set(&params, &"action_attempt_id".into(), &id);
-    let url = http::query_url(&inner.endpoint, ACTION_ATTEMPTS_GET.path, &params)?;
+    let _ = Reflect::set(&params, &"action_attempt_id".into(), &field(&attempt, "action_attempt_id"));
+    let url = query::query_url(&inner.endpoint, ACTION_ATTEMPTS_GET.path, &params)?;
     let mut attempt = attempt;
-    let mut polled = false;
     loop {
-        match field(&attempt, "status").as_string().as_deref() {
+        match interop::text(&field(&attempt, "status"), 16).as_deref() {
             Some("success") => return Ok(attempt),
             Some("error") => {
                 let error = field(&attempt, "error");
-                let code = field(&error, "type").as_string().unwrap_or_default();
-                let message = field(&error, "message").as_string().unwrap_or_else(|| ["Action attempt failed: ", &code].concat());
+                let code = interop::text_cut(&field(&error, "type"), 256).unwrap_or_default();
+                let message = interop::text_cut(&field(&error, "message"), 2000).unwrap_or_else(|| ["Action attempt failed: ", &code].concat());
                 return Err(SdkError::ActionAttemptFailed { code, message, action_attempt: attempt });
             }
             _ => {}
         }
         let remaining = deadline - js_sys::Date::now();
-        if polled && remaining <= 0.0 {
-            return Err(SdkError::ActionAttemptTimeout { timeout_ms: wait.timeout_ms, action_attempt: attempt });
+        if remaining <= 0.0 {
+            return Err(timed_out(attempt));
         }
-        http::sleep(wait.polling_interval_ms.min(remaining.max(0.0))).await;
-        let body = inner.execute(&ACTION_ATTEMPTS_GET, &url, None).await?;
+        http::sleep(wait.polling_interval_ms.min(remaining)).await;
+        let body = match inner.execute_within(&ACTION_ATTEMPTS_GET, &url, None, deadline).await {
+            Err(SdkError::Timeout { .. }) if js_sys::Date::now() >= deadline => return Err(timed_out(attempt)),
+            body => body?,
+        };
         attempt = http::response_value(&body, ACTION_ATTEMPTS_GET.path, "action_attempt")?;
-        polled = true;
     }
 }

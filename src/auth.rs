@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid_token, SdkError};
 use crate::http::{self, Credentials, Method, Policy};
+use crate::interop::{self, field, MAX_TOKEN_CHARS};
 
 /// What a token string is, by its prefix (the same rules as @seamapi/http).
 #[derive(Debug, PartialEq, Eq)]
@@ -90,10 +91,10 @@ pub fn check_api_key(key: &str) -> Result<(), SdkError> {
 /// or blob for a worker made from a blob). Node, Deno and server-side workers have neither.
 pub fn in_browser() -> bool {
     let global = js_sys::global();
-    if !http::field(&global, "document").is_undefined() {
+    if !field(&global, "document").is_undefined() {
         return true;
     }
-    let protocol = http::field(&http::field(&global, "location"), "protocol").as_string();
+    let protocol = interop::text(&field(&field(&global, "location"), "protocol"), 16);
     matches!(protocol.as_deref(), Some("http:" | "https:" | "blob:"))
 }
 
@@ -120,8 +121,10 @@ pub struct Session {
     pub revoked: bool,
 }
 
+/// A field of a session, from the API or from storage; anything longer than a token could be is
+/// not copied.
 fn get_string(object: &JsValue, key: &str) -> Option<String> {
-    http::field(object, key).as_string()
+    interop::text(&field(object, key), MAX_TOKEN_CHARS)
 }
 
 impl Session {
@@ -140,7 +143,7 @@ impl Session {
         if token_kind(&token) != TokenKind::ClientSessionToken {
             return None;
         }
-        let revoked_at = http::field(value, "revoked_at");
+        let revoked_at = field(value, "revoked_at");
         let revoked = !revoked_at.is_null() && !revoked_at.is_undefined();
         Some(Session {
             token,
@@ -187,7 +190,7 @@ pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifie
     }, policy)
     .await?;
     let value = http::response_value(&response, path, "client_session")?;
-    Session::from_js(&value).ok_or_else(|| http::invalid_body(200, None, path, "a client_session without a client session token"))
+    Session::from_js(&value).ok_or_else(|| http::invalid_body(200, None, path, "a client_session without a usable client session token"))
 }
 
 #[cfg(test)]

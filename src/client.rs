@@ -17,11 +17,12 @@ use crate::auth::{self, Session};
 use crate::error::{invalid_options, ApiError, SdkError};
 use crate::generated::routes::CLIENT_SESSIONS_GET;
 use crate::http::{self, Auth, Credentials, Policy};
+use crate::interop::{self, MAX_TOKEN_CHARS};
 use crate::options::{self, Options, Wait};
 use crate::request::SeamHttpRequest;
 use crate::routes::{self, Route};
-use crate::sha256::sha256_hex;
-use crate::storage::{scope_key, Store, Watch};
+use crate::sha256::{hex, stretch};
+use crate::storage::{scope_key, Store, Stored, Watch};
 
 #[wasm_bindgen(module = "/src/generated/namespaces.js")]
 extern "C" {
@@ -113,8 +114,7 @@ impl Inner {
         let watch = inner.store.as_ref().and_then(|store| {
             store.watch(move || {
                 if let Some(inner) = weak.upgrade() {
-                    // Another tab replaced or removed this scope's session: follow it.
-                    inner.session.replace(inner.stored());
+                    inner.follow_storage();
                 }
             })
         });
@@ -128,6 +128,22 @@ impl Inner {
 
     fn stored(&self) -> Option<Session> {
         self.store.as_ref().and_then(Store::read)
+    }
+
+    /// Another tab changed this scope's session: follow it. A removal is a sign-out; a value that
+    /// is not a session is no reason to sign out: a publishable-key client gets a new session at
+    /// its next call (treating the current one as revoked), another keeps its token.
+    fn follow_storage(&self) {
+        let Some(store) = &self.store else { return };
+        match store.read_state() {
+            Stored::Nothing => drop(self.session.replace(None)),
+            Stored::Session(session) => drop(self.session.replace(Some(session))),
+            Stored::Unreadable => {
+                if let (Mode::PublishableKey { .. }, Some(session)) = (&self.mode, self.session.borrow_mut().as_mut()) {
+                    session.revoked = true;
+                }
+            }
+        }
     }
 
     fn forget_stored(&self) {
@@ -165,29 +181,35 @@ impl Inner {
     }
 
     /// Sends with `token` and returns the response body.
-    async fn send(&self, route: &Route, url: &str, body: Option<JsValue>, token: &str) -> Result<JsValue, SdkError> {
+    async fn send(&self, route: &Route, url: &str, body: Option<JsValue>, token: &str, policy: Policy) -> Result<JsValue, SdkError> {
         let headers = self.headers(token, body.is_some());
         let request = http::Request { method: route.method, url: url.to_owned(), path: route.path, headers: &headers, body, credentials: self.mode.credentials() };
-        http::send(request, self.policy).await
+        http::send(request, policy).await
     }
 
     /// One call, returning the response body: renew first if the session is known to have
     /// expired, and once more on a 401.
     pub(crate) async fn execute(self: &Rc<Self>, route: &Route, url: &str, body: Option<JsValue>) -> Result<JsValue, SdkError> {
+        self.execute_within(route, url, body, f64::INFINITY).await
+    }
+
+    /// `execute`, with every attempt over by `deadline_ms` (a clock time).
+    pub(crate) async fn execute_within(self: &Rc<Self>, route: &Route, url: &str, body: Option<JsValue>, deadline_ms: f64) -> Result<JsValue, SdkError> {
+        let policy = Policy { deadline_ms, ..self.policy };
         let mut token = self.token()?;
         let expired = self.session.borrow().as_ref().is_some_and(|s| s.is_dead(now_ms()));
         if expired && matches!(self.mode, Mode::PublishableKey { .. }) {
             self.renew(&token, None).await?;
             token = self.token()?;
         }
-        match self.send(route, url, body.clone(), &token).await {
+        match self.send(route, url, body.clone(), &token, policy).await {
             // A route the spec closes to client sessions refuses any of them, and an API key has
             // no session: no renewal helps.
             Err(SdkError::Api(error)) if error.status == 401 && route.allows_client_session() && self.mode.has_session() => {
                 if !self.renew(&token, Some(&error.code)).await? {
                     return Err(SdkError::Api(error));
                 }
-                self.send(route, url, body, &self.token()?).await
+                self.send(route, url, body, &self.token()?, policy).await
             }
             result => result,
         }
@@ -255,7 +277,7 @@ impl Inner {
     async fn is_alive(&self, token: &str) -> bool {
         let route = &CLIENT_SESSIONS_GET;
         let url = [self.endpoint.as_str(), route.path].concat();
-        !matches!(self.send(route, &url, None, token).await, Err(SdkError::Api(e)) if e.status == 401)
+        !matches!(self.send(route, &url, None, token, self.policy).await, Err(SdkError::Api(e)) if e.status == 401)
     }
 }
 
@@ -280,10 +302,34 @@ fn live(session: Session) -> Result<Session, SdkError> {
     }))
 }
 
-/// Where `fromPublishableKey` keeps a user's session: the endpoint, the key and a hash of the
-/// user identifier key, which is never stored itself.
-fn user_scope(options: &Options, publishable_key: &str, user_hash: &str) -> String {
-    scope_key(&options.endpoint, &[publishable_key, ":", user_hash].concat())
+/// Where `fromPublishableKey` keeps a user's session: the endpoint, the key and the user's tag.
+fn user_scope(options: &Options, publishable_key: &str, user_tag: &str) -> String {
+    scope_key(&options.endpoint, &[publishable_key, ":", user_tag].concat())
+}
+
+/// Hash rounds for a user's tag: each guess at a user identifier key costs as many, and a
+/// sign-in a few milliseconds once.
+const TAG_ROUNDS: u32 = 10_000;
+
+/// The tag that names a user's stored session: a slow hash of the user identifier key, salted with
+/// a random value kept in this storage for this endpoint and key. The same key gives other tags in
+/// other browsers, so no table of precomputed hashes (of emails, of numbers) turns a tag back
+/// into the key; the key itself is never stored. Also the salt's record when the salt is new: it
+/// is stored with the session, so that a sign-in that fails leaves nothing behind.
+fn user_tag(salts: &Store, user_identifier_key: &str) -> (String, Option<String>) {
+    let (salt, record) = match read_json_hex(salts, "salt", 32) {
+        Some(salt) => (salt, None),
+        None => {
+            let salt = hex(&interop::random_bytes::<16>());
+            let record = ["{\"salt\":\"", &salt, "\"}"].concat();
+            (salt, Some(record))
+        }
+    };
+    (hex(&stretch(user_identifier_key.as_bytes(), salt.as_bytes(), TAG_ROUNDS)), record)
+}
+
+fn is_hex(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// Which user of a publishable key signed in last, `{"user":"<hash above>"}`, for a page to
@@ -292,13 +338,21 @@ fn last_user(options: &Options, publishable_key: &str) -> Store {
     Store::new(options.storage, scope_key(&options.endpoint, publishable_key))
 }
 
+/// The tag of the last user, when the record holds a well-formed one.
 fn read_last_user(store: &Store) -> Option<String> {
-    let stored = js_sys::JSON::parse(&store.read_text()?).ok()?;
-    http::field(&stored, "user").as_string()
+    read_json_hex(store, "user", 64)
 }
 
+/// `{"<key>": "<hex of len digits>"}`, as the store holds it, or `None` for anything else.
+fn read_json_hex(store: &Store, key: &str, len: u32) -> Option<String> {
+    let stored = js_sys::JSON::parse(&store.read_text()?).ok()?;
+    interop::text(&interop::field(&stored, key), len).filter(|text| is_hex(text, len as usize))
+}
+
+/// A token, key or path argument; anything but a string of a sensible length reads as empty,
+/// which every check refuses.
 fn string_arg(value: &JsValue) -> String {
-    value.as_string().unwrap_or_default()
+    interop::text(value, MAX_TOKEN_CHARS).unwrap_or_default()
 }
 
 /// A Seam API client for the browser, authenticated with a client session.
@@ -370,21 +424,22 @@ impl SeamClient {
         let prepared = (|| -> Result<_, SdkError> {
             let key = string_arg(&publishable_key);
             auth::check_publishable_key(&key)?;
-            let user_identifier_key = user_identifier_key
-                .as_string()
+            let user_identifier_key = interop::text(&user_identifier_key, MAX_TOKEN_CHARS)
                 .filter(|uik| !uik.trim().is_empty())
-                .ok_or_else(|| invalid_options("userIdentifierKey must be a non-empty string"))?;
+                .ok_or_else(|| invalid_options("userIdentifierKey must be a non-empty string (at most 4096 characters)"))?;
             if auth::looks_like_email(&user_identifier_key) {
-                web_sys::console::warn_1(&JsValue::from_str(
+                interop::warn(
                     "Using an email for the userIdentifierKey is insecure and may return an error in the future! Use an opaque id such as a UUID.",
-                ));
+                    &JsValue::UNDEFINED,
+                );
             }
             let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
-            let user_hash = sha256_hex(user_identifier_key.as_bytes());
-            let store = Store::new(options.storage, user_scope(&options, &key, &user_hash));
-            Ok((options, key, user_identifier_key, user_hash, store))
+            let salts = Store::new(options.storage, scope_key(&options.endpoint, &[&key, ":salt"].concat()));
+            let (user_tag, new_salt) = user_tag(&salts, &user_identifier_key);
+            let store = Store::new(options.storage, user_scope(&options, &key, &user_tag));
+            Ok((options, key, user_identifier_key, user_tag, store, (salts, new_salt)))
         })();
-        let (options, key, user_identifier_key, user_hash, store) = match prepared {
+        let (options, key, user_identifier_key, user_tag, store, (salts, new_salt)) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => return Promise::reject(&error.into()),
         };
@@ -393,14 +448,17 @@ impl SeamClient {
                 Some(stored) => stored,
                 None => {
                     let fresh = live(auth::get_or_create(&options.endpoint, &key, &user_identifier_key, options.policy).await?)?;
+                    if let Some(record) = new_salt {
+                        salts.write_text(record);
+                    }
                     store.write(&fresh);
                     fresh
                 }
             };
             let record = last_user(&options, &key);
-            record.write_text(["{\"user\":\"", &user_hash, "\"}"].concat());
+            record.write_text(["{\"user\":\"", &user_tag, "\"}"].concat());
             let mode = Mode::PublishableKey { key, user_identifier_key };
-            Ok(SeamClient::wrap(Inner::new(&options, mode, Some(store), Some((record, user_hash)), session)).into())
+            Ok(SeamClient::wrap(Inner::new(&options, mode, Some(store), Some((record, user_tag)), session)).into())
         })
     }
 
@@ -497,7 +555,7 @@ impl SeamClient {
         promise(async move {
             let route = &CLIENT_SESSIONS_GET;
             let url = [inner.endpoint.as_str(), route.path].concat();
-            let found = http::response_value(&inner.send(route, &url, None, &token).await?, route.path, "client_session")?;
+            let found = http::response_value(&inner.send(route, &url, None, &token, inner.policy).await?, route.path, "client_session")?;
             let session = Session::from_js(&found).filter(|s| s.token == token).unwrap_or_else(|| Session::from_token(token));
             inner.install(session);
             Ok(JsValue::UNDEFINED)

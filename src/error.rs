@@ -6,8 +6,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/errors.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = createError)]
-    fn create_error(kind: &str, message: &str, fields: &JsValue) -> JsValue;
+    // Builds an `Error`, whose constructor runs the page's hooks (stack-trace capture) where a
+    // host has them.
+    #[wasm_bindgen(js_name = createError, catch)]
+    fn create_error(kind: &str, message: &str, fields: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// Everything a call can fail with.
@@ -123,7 +125,7 @@ impl From<SdkError> for JsValue {
             }
             SdkError::ActionAttemptTimeout { timeout_ms, action_attempt } => {
                 set(&fields, "actionAttempt", &action_attempt);
-                let ms = crate::http::number_text(timeout_ms);
+                let ms = crate::interop::number_text(timeout_ms);
                 ("actionAttemptTimeout", ["Timed out waiting for action attempt after ", &ms, "ms"].concat())
             }
             SdkError::SignedOut => (
@@ -133,7 +135,8 @@ impl From<SdkError> for JsValue {
             ),
             SdkError::Type(message) => ("type", message),
         };
-        create_error(kind, &message, &fields)
+        // If building it threw, what was thrown is the best error there is.
+        create_error(kind, &message, &fields).unwrap_or_else(|thrown| thrown)
     }
 }
 

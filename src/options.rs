@@ -1,11 +1,10 @@
 //! Client options, read from the plain JS object the page passes.
 
-use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::error::{comma_list, invalid_options, SdkError};
-use crate::http::{field, Policy};
+use crate::http::Policy;
+use crate::interop::{self, field};
 use crate::storage::StorageKind;
 
 pub const DEFAULT_ENDPOINT: &str = "https://connect.getseam.com";
@@ -50,6 +49,10 @@ pub fn normalize_endpoint(raw: &str, origin: Option<&str>) -> Result<String, &'s
     if rest.is_empty() || rest.starts_with('/') {
         return Err("the endpoint has no host");
     }
+    // They would go to the server with every request, and into the storage key's name.
+    if rest.split('/').next().is_some_and(|authority| authority.contains('@')) {
+        return Err("the endpoint cannot contain a user name or password");
+    }
     if absolute.contains(['?', '#']) || absolute.chars().any(char::is_whitespace) {
         return Err("the endpoint cannot contain a query, a fragment or spaces");
     }
@@ -57,23 +60,33 @@ pub fn normalize_endpoint(raw: &str, origin: Option<&str>) -> Result<String, &'s
 }
 
 fn page_origin() -> Option<String> {
-    let location = Reflect::get(&js_sys::global(), &"location".into()).ok()?;
-    Reflect::get(&location, &"origin".into()).ok()?.as_string()
+    interop::text(&field(&field(&js_sys::global(), "location"), "origin"), 2048)
 }
 
-fn is_plain_object(value: &JsValue) -> bool {
-    value.is_object() && !js_sys::Array::is_array(value) && !value.is_function()
+/// An object (not an array or a function) that can be read: a revoked Proxy, or one whose
+/// traps throw, is refused as it is.
+fn check_object(value: &JsValue, message: &str) -> Result<(), SdkError> {
+    match interop::is_plain_object(value) {
+        Ok(true) => Ok(()),
+        _ => Err(invalid_options(message)),
+    }
 }
 
 /// Refuses keys outside `known`, so that a misspelt option is not silently ignored.
 fn check_keys(options: &JsValue, known: &[&str], what: &str) -> Result<(), SdkError> {
-    for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
-        let name = key.as_string().unwrap_or_default();
+    let keys = interop::keys(options).map_err(|error| invalid_options(&["the ", what, "s cannot be read: ", &interop::describe(&error)].concat()))?;
+    for key in keys.iter() {
+        let name = interop::text(&key, 64).unwrap_or_default();
         if !known.contains(&name.as_str()) {
             return Err(invalid_options(&["unknown ", what, " \"", &name, "\" (known: ", &comma_list(known.iter().copied()), ")"].concat()));
         }
     }
     Ok(())
+}
+
+/// `options[key]`; a getter that throws is an invalid option, not an absent one.
+fn option(options: &JsValue, key: &str) -> Result<JsValue, SdkError> {
+    interop::get(options, key).map_err(|error| invalid_options(&["reading the option ", key, " threw ", &interop::describe(&error)].concat()))
 }
 
 /// `waitForActionAttempt`: `true`/`false`, or `{ timeout, pollingInterval }` in milliseconds
@@ -85,12 +98,10 @@ pub fn parse_wait(value: &JsValue, base: Wait) -> Result<Wait, SdkError> {
     if let Some(enabled) = value.as_bool() {
         return Ok(Wait { enabled, ..base });
     }
-    if !is_plain_object(value) {
-        return Err(invalid_options("waitForActionAttempt must be a boolean or { timeout, pollingInterval }"));
-    }
+    check_object(value, "waitForActionAttempt must be a boolean or { timeout, pollingInterval }")?;
     check_keys(value, &["timeout", "pollingInterval"], "waitForActionAttempt option")?;
     let number = |key: &str, default: f64| -> Result<f64, SdkError> {
-        let raw = field(value, key);
+        let raw = option(value, key)?;
         if raw.is_undefined() {
             return Ok(default);
         }
@@ -115,43 +126,40 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
     let mut parsed = Options {
         endpoint: DEFAULT_ENDPOINT.to_owned(),
         storage: StorageKind::Local,
-        policy: Policy { timeout_ms: 30_000.0, retries: 2 },
+        policy: Policy { timeout_ms: 30_000.0, retries: 2, deadline_ms: f64::INFINITY },
         wait: Wait::default(),
     };
     if options.is_undefined() || options.is_null() {
         return Ok(parsed);
     }
-    if !is_plain_object(options) {
-        return Err(invalid_options("options must be an object"));
-    }
+    check_object(options, "options must be an object")?;
     check_keys(options, KNOWN, "option")?;
-    let get = |key: &str| field(options, key);
+    let get = |key: &str| option(options, key);
 
-    let endpoint = get("endpoint");
+    let endpoint = get("endpoint")?;
     if !endpoint.is_undefined() {
-        let raw = endpoint.as_string().ok_or_else(|| invalid_options("endpoint must be a string"))?;
+        let raw = interop::text(&endpoint, 2048).ok_or_else(|| invalid_options("endpoint must be a string: a URL of at most 2048 characters"))?;
         let normalized = normalize_endpoint(&raw, page_origin().as_deref()).map_err(invalid_options)?;
         // The browser's own parser has the last word on what is a URL.
         web_sys::Url::new(&normalized).map_err(|_| invalid_options("the endpoint is not a valid URL"))?;
         parsed.endpoint = normalized;
     }
 
-    let storage = get("storage");
+    let storage = get("storage")?;
     if !storage.is_undefined() {
-        parsed.storage = storage
-            .as_string()
+        parsed.storage = interop::text(&storage, 32)
             .and_then(|name| StorageKind::parse(&name))
             .ok_or_else(|| invalid_options("storage must be 'localStorage', 'sessionStorage' or 'memory'"))?;
     }
 
-    let timeout = get("timeout");
+    let timeout = get("timeout")?;
     if !timeout.is_undefined() {
         parsed.policy.timeout_ms = timeout
             .as_f64()
             .filter(|ms| ms.is_finite() && *ms >= 0.0)
             .ok_or_else(|| invalid_options("timeout must be a number of milliseconds, 0 or more (0: no timeout)"))?;
     }
-    let retries = get("retries");
+    let retries = get("retries")?;
     if !retries.is_undefined() {
         parsed.policy.retries = retries
             .as_f64()
@@ -159,7 +167,7 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
             .map(|n| n as u32)
             .ok_or_else(|| invalid_options("retries must be a whole number from 0 to 10"))?;
     }
-    parsed.wait = parse_wait(&get("waitForActionAttempt"), parsed.wait)?;
+    parsed.wait = parse_wait(&get("waitForActionAttempt")?, parsed.wait)?;
     Ok(parsed)
 }
 
@@ -169,11 +177,9 @@ pub fn parse_request(options: &JsValue, base: Wait) -> Result<Wait, SdkError> {
     if options.is_undefined() || options.is_null() {
         return Ok(base);
     }
-    if !is_plain_object(options) {
-        return Err(invalid_options("request options must be an object"));
-    }
+    check_object(options, "request options must be an object")?;
     check_keys(options, KNOWN_PER_CALL, "request option")?;
-    parse_wait(&field(options, "waitForActionAttempt"), base)
+    parse_wait(&option(options, "waitForActionAttempt")?, base)
 }
 
 #[cfg(test)]
@@ -205,5 +211,8 @@ mod tests {
         assert!(normalize_endpoint("https://h/#x", None).is_err());
         assert!(normalize_endpoint("https://h x", None).is_err());
         assert!(normalize_endpoint("", None).is_err());
+        assert!(normalize_endpoint("http://user:pass@127.0.0.1:1", None).is_err());
+        assert!(normalize_endpoint("https://user@h", None).is_err());
+        assert!(normalize_endpoint("https://h/@x", None).is_ok());
     }
 }

@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::client::{promise, SeamClient};
 use crate::error::SdkError;
-use crate::http::{self, field};
+use crate::http;
+use crate::interop::{self, field};
 use crate::request::prepare;
 use crate::routes;
 
@@ -36,7 +37,7 @@ impl SeamClient {
     #[wasm_bindgen(js_name = createPaginator, skip_typescript)]
     pub fn create_paginator(&self, request: JsValue) -> Result<JsValue, JsValue> {
         // Read as a plain object, so that anything else is a TypeError rather than a binding error.
-        let path = field(&request, "pathname").as_string().unwrap_or_default();
+        let path = interop::text(&field(&request, "pathname"), 256).unwrap_or_default();
         let route = routes::by_path(&path).ok_or_else(|| SdkError::Type("createPaginator needs a request made by a route method, such as client.devices.list()".to_owned()))?;
         let Some(key) = route.response_key.filter(|_| route.paginated()) else {
             return Err(SdkError::Type([route.path, " is not paginated"].concat()).into());
@@ -45,9 +46,10 @@ impl SeamClient {
         let fetch_page = Closure::<dyn Fn(JsValue) -> Promise>::new(move |cursor: JsValue| {
             // The same parameters for every page, plus the cursor: the API refuses a cursor
             // used with other parameters.
-            let page_params = Object::new();
-            if params.is_object() {
-                Object::assign(&page_params, params.unchecked_ref());
+            let page_params: JsValue = Object::new().into();
+            let copied = if params.is_object() { interop::assign(&page_params, &params) } else { Ok(()) };
+            if let Err(error) = copied {
+                return Promise::reject(&SdkError::Type(["Parameters for ", route.path, " cannot be read: ", &interop::describe(&error)].concat()).into());
             }
             if cursor.is_string() {
                 let _ = Reflect::set(&page_params, &"page_cursor".into(), &cursor);

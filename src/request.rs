@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -12,7 +12,9 @@ use crate::action_attempt;
 use crate::client::{promise, Inner};
 use crate::error::{comma_list, SdkError};
 use crate::http;
+use crate::interop;
 use crate::options::{self, Wait};
+use crate::query;
 use crate::routes::Route;
 
 /// A request checked and built, ready to send.
@@ -24,22 +26,37 @@ pub(crate) struct Prepared {
 /// Checks parameters against the route (shape, required names) and builds its URL and body.
 pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result<Prepared, SdkError> {
     let absent = params.is_undefined() || params.is_null();
-    if !absent && (!params.is_object() || js_sys::Array::is_array(params) || params.is_function()) {
+    if !absent && !interop::is_plain_object(params).map_err(|error| unreadable(route, &error))? {
         return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
     }
-    let given = |name: &str| !absent && Reflect::get(params, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined());
-    let missing = comma_list(route.required().filter(|name| !given(name)));
-    if !missing.is_empty() {
-        return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &missing].concat()));
+    let given = |name: &str| -> Result<bool, SdkError> {
+        Ok(!absent && !interop::get(params, name).map_err(|error| unreadable(route, &error))?.is_undefined())
+    };
+    let mut missing = Vec::new();
+    for name in route.required() {
+        if !given(name)? {
+            missing.push(name);
+        }
     }
-    if !route.at_least_one.is_empty() && route.at_least_one().all(|name| !given(name)) {
+    if !missing.is_empty() {
+        return Err(SdkError::Type(["Required parameters missing for ", route.path, ": ", &comma_list(missing)].concat()));
+    }
+    let mut any = route.at_least_one.is_empty();
+    for name in route.at_least_one() {
+        any = any || given(name)?;
+    }
+    if !any {
         return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &comma_list(route.at_least_one())].concat()));
     }
     if route.method.uses_query() {
-        Ok(Prepared { url: http::query_url(endpoint, route.path, params)?, body: None })
+        Ok(Prepared { url: query::query_url(endpoint, route.path, params)?, body: None })
     } else {
         Ok(Prepared { url: [endpoint, route.path].concat(), body: Some(http::json_body(params, route.path)?) })
     }
+}
+
+fn unreadable(route: &Route, error: &JsValue) -> SdkError {
+    SdkError::Type(["Parameters for ", route.path, " cannot be read: ", &interop::describe(error)].concat())
 }
 
 /// A call to one route; await it (or call `execute()`) to send it.
@@ -85,7 +102,7 @@ impl SeamHttpRequest {
 }
 
 fn call_method(target: &JsValue, name: &str, args: &[&JsValue]) -> Promise {
-    let method = Reflect::get(target, &JsValue::from_str(name)).ok().and_then(|m| m.dyn_into::<Function>().ok());
+    let method = interop::get(target, name).ok().and_then(|m| m.dyn_into::<Function>().ok());
     let result = match (method, args) {
         (Some(method), [a]) => method.call1(target, a),
         (Some(method), [a, b]) => method.call2(target, a, b),

@@ -1,6 +1,6 @@
-//! SHA-256 (FIPS 180-4), used to scope stored sessions by user identifier key without storing
-//! the key itself. Done here rather than with `crypto.subtle`, which is missing on plain-http
-//! pages and is async where the storage key is needed synchronously.
+//! SHA-256 (FIPS 180-4), used to name a user's stored session by a salted, slow hash of the
+//! user identifier key, never the key itself. Done here rather than with `crypto.subtle`, which
+//! is missing on plain-http pages.
 
 const K: [u32; 64] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -13,53 +13,74 @@ const K: [u32; 64] = [
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
 
-/// Lowercase hex SHA-256 of `data`.
-pub fn sha256_hex(data: &[u8]) -> String {
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ];
+const IV: [u32; 8] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+/// One 64-byte block into the state.
+fn compress(h: &mut [u32; 8], block: &[u8]) {
+    let mut w = [0u32; 64];
+    for (i, word) in block.chunks_exact(4).enumerate() {
+        w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+    }
+    for i in 16..64 {
+        let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+        let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+        w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
+    }
+    let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = *h;
+    for i in 0..64 {
+        let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+        let ch = (e & f) ^ (!e & g);
+        let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
+        let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+        let maj = (a & b) ^ (a & c) ^ (b & c);
+        let t2 = s0.wrapping_add(maj);
+        hh = g;
+        g = f;
+        f = e;
+        e = d.wrapping_add(t1);
+        d = c;
+        c = b;
+        b = a;
+        a = t1.wrapping_add(t2);
+    }
+    for (state, value) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
+        *state = state.wrapping_add(value);
+    }
+}
+
+pub fn sha256(data: &[u8]) -> [u8; 32] {
     let mut message = data.to_vec();
     message.push(0x80);
     while message.len() % 64 != 56 {
         message.push(0);
     }
     message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
-
+    let mut state = IV;
     for block in message.chunks_exact(64) {
-        let mut w = [0u32; 64];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for i in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (state, value) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *state = state.wrapping_add(value);
-        }
+        compress(&mut state, block);
     }
+    let mut out = [0u8; 32];
+    for (bytes, word) in out.chunks_exact_mut(4).zip(state) {
+        bytes.copy_from_slice(&word.to_be_bytes());
+    }
+    out
+}
 
+/// A salted, slow hash: SHA-256 of salt and secret, then `rounds` times SHA-256 of the digest
+/// and the salt, so that each guess at the secret costs `rounds` hashes.
+pub fn stretch(secret: &[u8], salt: &[u8], rounds: u32) -> [u8; 32] {
+    let mut digest = sha256(&[salt, secret].concat());
+    for _ in 0..rounds {
+        digest = sha256(&[&digest[..], salt].concat());
+    }
+    digest
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(64);
-    for byte in h.iter().flat_map(|word| word.to_be_bytes()) {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
         out.push(HEX[(byte >> 4) as usize] as char);
         out.push(HEX[(byte & 15) as usize] as char);
     }
@@ -68,7 +89,11 @@ pub fn sha256_hex(data: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::sha256_hex;
+    use super::*;
+
+    fn sha256_hex(data: &[u8]) -> String {
+        hex(&sha256(data))
+    }
 
     #[test]
     fn known_vectors() {
@@ -82,5 +107,19 @@ mod tests {
             sha256_hex(&[b'a'; 1000]),
             "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
         );
+    }
+
+    #[test]
+    fn stretch_is_salted_iterated_sha256() {
+        // Against an independent implementation: h = sha256(salt + secret), then 3 times
+        // h = sha256(h + salt).
+        assert_eq!(hex(&stretch(b"user", b"salt", 0)), sha256_hex(b"saltuser"));
+        let mut expected = sha256(b"saltuser");
+        for _ in 0..3 {
+            expected = sha256(&[&expected[..], b"salt"].concat());
+        }
+        assert_eq!(stretch(b"user", b"salt", 3), expected);
+        assert_eq!(hex(&stretch(b"user_1", b"00112233445566778899aabbccddeeff", 10_000)), "ca659002451e90516213facfb6ab22d91f47846754d83ff01d2fda2cb20657e4");
+        assert_ne!(stretch(b"user_1", b"salt_a", 10), stretch(b"user_1", b"salt_b", 10));
     }
 }

@@ -8,6 +8,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::auth::Session;
+use crate::interop;
+
+/// A stored value longer than this is not one of ours: it is read as unreadable, not copied.
+const MAX_STORED_CHARS: u32 = 16_384;
+
+/// What a store holds.
+pub enum Stored {
+    Nothing,
+    /// Something that is not a session: written by something else, cut short, or too long.
+    Unreadable,
+    Session(Session),
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageKind {
@@ -65,28 +77,35 @@ impl Store {
             Err(cause) => {
                 self.kind.set(StorageKind::Memory);
                 if !WARNED.replace(true) {
-                    web_sys::console::warn_2(
-                        &JsValue::from_str("seam-wasm: browser storage is not usable here, so the client session is kept in memory for this page only:"),
-                        &cause,
-                    );
+                    interop::warn("seam-wasm: browser storage is not usable here, so the client session is kept in memory for this page only:", &cause);
                 }
                 None
             }
         }
     }
 
-    /// The stored text, whatever it is.
+    /// The stored text, whatever it is (empty when it is too long to be ours).
     pub fn read_text(&self) -> Option<String> {
-        match self.with_web(|storage| storage.get_item(&self.key)) {
+        match self.with_web(|storage| interop::storage_get(storage, &self.key, MAX_STORED_CHARS)) {
             Some(value) => value,
             None => MEMORY.with(|memory| memory.borrow().iter().find(|(key, _)| *key == self.key).map(|(_, raw)| raw.clone())),
         }
     }
 
+    pub fn read_state(&self) -> Stored {
+        let Some(raw) = self.read_text() else { return Stored::Nothing };
+        match js_sys::JSON::parse(&raw).ok().as_ref().and_then(Session::from_js) {
+            Some(session) => Stored::Session(session),
+            None => Stored::Unreadable,
+        }
+    }
+
     /// The stored session, if there is a well-formed one.
     pub fn read(&self) -> Option<Session> {
-        let raw = self.read_text()?;
-        Session::from_js(&js_sys::JSON::parse(&raw).ok()?)
+        match self.read_state() {
+            Stored::Session(session) => Some(session),
+            _ => None,
+        }
     }
 
     pub fn write(&self, session: &Session) {
@@ -112,17 +131,18 @@ impl Store {
         MEMORY.with(|memory| memory.borrow_mut().retain(|(key, _)| *key != self.key));
     }
 
-    /// Calls `on_change` when another tab changes or clears this store's key.
+    /// Calls `on_change` when another tab changes or clears this store's key. The event is read
+    /// as any page value (a page can dispatch its own, with throwing getters), and compared in
+    /// JS, without copying its strings.
     pub fn watch(&self, on_change: impl FnMut() + 'static) -> Option<Watch> {
-        let area = self.with_web(|storage| Ok(storage.clone()))?;
+        let area: JsValue = self.with_web(|storage| Ok(storage.clone()))?.into();
         let window = web_sys::window()?;
-        let key = self.key.clone();
+        let key = JsValue::from_str(&self.key);
         let mut on_change = on_change;
-        let closure = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            let same_area = event.storage_area().is_some_and(|changed| JsValue::from(changed) == JsValue::from(area.clone()));
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let (Ok(changed_area), Ok(changed_key)) = (interop::get(&event, "storageArea"), interop::get(&event, "key")) else { return };
             // A `null` key means the whole area was cleared.
-            let same_key = event.key().is_none_or(|changed| changed == key);
-            if same_area && same_key {
+            if changed_area == area && (changed_key.is_null() || changed_key == key) {
                 on_change();
             }
         });
@@ -134,7 +154,7 @@ impl Store {
 /// A `storage` listener, removed when dropped.
 pub struct Watch {
     window: web_sys::Window,
-    closure: Closure<dyn FnMut(web_sys::StorageEvent)>,
+    closure: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Drop for Watch {

@@ -1,6 +1,9 @@
 // The iteration half of SeamPaginator: async iterators cannot be declared from wasm. Fetching a
 // page (`fetchPage(cursor)` → [items, pagination]) is done by the wasm side.
 
+// How many of the last cursors are remembered to find a loop.
+const RECENT_CURSORS = 16
+
 export class SeamPaginator {
   #fetchPage
 
@@ -21,13 +24,18 @@ export class SeamPaginator {
     return this.#fetchPage(nextPageCursor)
   }
 
-  /** Every page's items, page by page. Stops when the API repeats a cursor. */
+  /**
+   * Every page's items, page by page. Stops when the API says there is no next page, or offers
+   * one of its last few cursors again (a loop). Only those are kept, so an endless listing costs
+   * no memory; a consumer that does not trust the server stops after as many pages as it wants.
+   */
   async *[Symbol.asyncIterator]() {
-    const seen = new Set()
+    const recent = []
     let [items, pagination] = await this.firstPage()
     yield items
-    while (pagination.hasNextPage && pagination.nextPageCursor && !seen.has(pagination.nextPageCursor)) {
-      seen.add(pagination.nextPageCursor)
+    while (pagination.hasNextPage && pagination.nextPageCursor && !recent.includes(pagination.nextPageCursor)) {
+      recent.push(pagination.nextPageCursor)
+      if (recent.length > RECENT_CURSORS) recent.shift()
       ;[items, pagination] = await this.nextPage(pagination.nextPageCursor)
       yield items
     }

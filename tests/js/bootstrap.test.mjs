@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { useEnv, newUserIdentifierKey, PUBLISHABLE_KEY, ERROR_CLASSES } from './support/harness.mjs'
 import {
   GET_OR_CREATE, bootstrap, run, entries, expectError, expectOk, publishableKeyStorageKey, lastUserStorageKey, sha256Hex,
+  saltStorageKey, saltOf, userTag,
 } from './support/actions.mjs'
 
 const env = useEnv()
@@ -48,15 +49,19 @@ test('the session is stored under one hashed key, with token, expiry and id', as
     const { token } = expectOk(await bootstrap(p, uik))
     const stored = await entries(p)
     const pointer = lastUserStorageKey(env.fakeUrl)
-    const keys = Object.keys(stored).filter((k) => k !== pointer)
+    const keys = Object.keys(stored).filter((k) => k !== pointer && k !== saltStorageKey(env.fakeUrl))
     assert.equal(keys.length, 1, `keys: ${keys}`)
     const [key] = keys
     assert.ok(key.startsWith('seam-wasm:'))
+    // Neither the key nor its plain hash, which a table of hashes of likely keys would reverse.
     for (const [k, v] of Object.entries(stored)) {
-      assert.ok(!k.includes(uik), 'a key holds the raw user identifier key')
-      assert.ok(!v.includes(uik), 'a value holds the raw user identifier key')
+      for (const secret of [uik, sha256Hex(uik)]) {
+        assert.ok(!k.includes(secret), `a key holds ${secret}`)
+        assert.ok(!v.includes(secret), `a value holds ${secret}`)
+      }
     }
-    assert.deepEqual(JSON.parse(stored[pointer]), { user: sha256Hex(uik) })
+    assert.match(saltOf(stored, env.fakeUrl), /^[0-9a-f]{32}$/)
+    assert.deepEqual(JSON.parse(stored[pointer]), { user: userTag(uik, saltOf(stored, env.fakeUrl)) })
     const value = JSON.parse(stored[key])
     assert.ok('token' in value && 'expires_at' in value && 'client_session_id' in value, stored[key])
     assert.equal(value.token, token)
@@ -72,8 +77,22 @@ test('the storage key has the documented format', async () => {
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
     expectOk(await bootstrap(p, uik))
-    assert.deepEqual(Object.keys(await entries(p)).sort(), [lastUserStorageKey(env.fakeUrl), publishableKeyStorageKey(env.fakeUrl, uik)].sort())
+    const stored = await entries(p)
+    const salt = saltOf(stored, env.fakeUrl)
+    assert.deepEqual(Object.keys(stored).sort(), [lastUserStorageKey(env.fakeUrl), saltStorageKey(env.fakeUrl), publishableKeyStorageKey(env.fakeUrl, uik, salt)].sort())
   })
+})
+
+test('the salt differs between browsers, and so does the key of the same user', async () => {
+  const uik = newUserIdentifierKey()
+  const keys = []
+  for (let i = 0; i < 2; i++) {
+    await env.withPage(async (p) => {
+      expectOk(await bootstrap(p, uik))
+      keys.push(Object.keys(await entries(p)).sort())
+    })
+  }
+  assert.notDeepEqual(keys[0], keys[1])
 })
 
 test('after a reload the stored session is reused without a new get_or_create', async () => {
@@ -102,10 +121,10 @@ test('two user identifier keys get two sessions and two storage keys', async () 
     const ta = expectOk(await bootstrap(p, a, { name: 'clientA' })).token
     const tb = expectOk(await bootstrap(p, b, { name: 'clientB' })).token
     assert.notEqual(ta, tb)
-    const { [lastUserStorageKey(env.fakeUrl)]: pointer, ...stored } = await entries(p)
+    const { [lastUserStorageKey(env.fakeUrl)]: pointer, [saltStorageKey(env.fakeUrl)]: salt, ...stored } = await entries(p)
     assert.equal(Object.keys(stored).length, 2)
     assert.deepEqual(Object.values(stored).map((v) => JSON.parse(v).token).sort(), [ta, tb].sort())
-    assert.deepEqual(JSON.parse(pointer), { user: sha256Hex(b) }, 'the last user to sign in')
+    assert.deepEqual(JSON.parse(pointer), { user: userTag(b, JSON.parse(salt).salt) }, 'the last user to sign in')
     assert.equal(p.sent(GET_OR_CREATE).length, 2)
   })
 })
@@ -113,8 +132,8 @@ test('two user identifier keys get two sessions and two storage keys', async () 
 test("storage: 'sessionStorage' keeps the session in sessionStorage only", async () => {
   await env.withPage(async (p) => {
     const { token } = expectOk(await bootstrap(p, newUserIdentifierKey(), { options: { storage: 'sessionStorage' } }))
-    const { [lastUserStorageKey(env.fakeUrl)]: pointer, ...session } = await entries(p, 'sessionStorage')
-    assert.ok(pointer, 'the last user is kept beside the session')
+    const { [lastUserStorageKey(env.fakeUrl)]: pointer, [saltStorageKey(env.fakeUrl)]: salt, ...session } = await entries(p, 'sessionStorage')
+    assert.ok(pointer && salt, 'the last user and the salt are kept beside the session')
     assert.equal(Object.keys(session).length, 1)
     assert.equal(JSON.parse(Object.values(session)[0]).token, token)
     assert.deepEqual(await entries(p, 'localStorage'), {})

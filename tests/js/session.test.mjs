@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { useEnv, newUserIdentifierKey, SEED_CST, DEAD_CST } from './support/harness.mjs'
 import {
   GET_OR_CREATE, bootstrap, fromToken, run, rawGetOrCreate, entries, expectError, expectOk,
-  clientSessionTokenStorageKey,
+  clientSessionTokenStorageKey, saltStorageKey,
 } from './support/actions.mjs'
 
 const env = useEnv()
@@ -138,9 +138,10 @@ test('signOut forgets the session and later calls reject with SeamHttpSignedOutE
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
     expectOk(await bootstrap(p, uik))
-    assert.equal(Object.keys(await entries(p)).length, 2, 'the session and the record of its user')
+    assert.equal(Object.keys(await entries(p)).length, 3, 'the session, the record of its user and the salt')
     expectOk(await run(p, (c) => { c.signOut() }))
-    assert.deepEqual(await entries(p), {})
+    // The salt stays: it names no one, and the other users' stored sessions are found by it.
+    assert.deepEqual(Object.keys(await entries(p)), [saltStorageKey(env.fakeUrl)])
     assert.equal(expectOk(await run(p, (c) => c.clientSessionToken)), null)
     const mark = p.requests.length
     expectError(await run(p, (c) => c.devices.list()), 'SeamHttpSignedOutError')

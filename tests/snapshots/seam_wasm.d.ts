@@ -306,13 +306,13 @@ export interface InitOutput {
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__core_8225ac4e38a696d5___result__Result_____wasm_bindgen_d56c81c998592d0___JsError___true_: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__js_sys_73bea2f15c350033___Promise__true_: (a: number, b: number, c: any) => any;
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___web_sys_782605695a0024e6___features__gen_StorageEvent__StorageEvent______true_: (a: number, b: number, c: any) => void;
-    readonly __wbindgen_malloc: (a: number, b: number) => number;
-    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue______true_: (a: number, b: number, c: any) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;

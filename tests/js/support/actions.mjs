@@ -10,11 +10,22 @@ export const TOKEN_ERROR_PREFIX = 'SeamHttp received an invalid token: '
 
 export const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex')
 
+// The user's tag, as the package documents it: SHA-256 of the salt and the user identifier key,
+// then 10,000 rounds of SHA-256 of the digest and the salt; hex.
+export function userTag(userIdentifierKey, salt) {
+  let digest = createHash('sha256').update(salt + userIdentifierKey, 'utf8').digest()
+  for (let i = 0; i < 10_000; i++) digest = createHash('sha256').update(digest).update(salt, 'utf8').digest()
+  return digest.toString('hex')
+}
+
 // The storage keys the package documents.
-export const publishableKeyStorageKey = (endpoint, userIdentifierKey, publishableKey = PUBLISHABLE_KEY) =>
-  `seam-wasm:v1:${endpoint}:${publishableKey}:${sha256Hex(userIdentifierKey)}`
+export const saltStorageKey = (endpoint, publishableKey = PUBLISHABLE_KEY) => `seam-wasm:v1:${endpoint}:${publishableKey}:salt`
+// The salt of a key's users in a storage area's entries (see `entries`).
+export const saltOf = (stored, endpoint, publishableKey = PUBLISHABLE_KEY) => JSON.parse(stored[saltStorageKey(endpoint, publishableKey)]).salt
+export const publishableKeyStorageKey = (endpoint, userIdentifierKey, salt, publishableKey = PUBLISHABLE_KEY) =>
+  `seam-wasm:v1:${endpoint}:${publishableKey}:${userTag(userIdentifierKey, salt)}`
 export const clientSessionTokenStorageKey = (endpoint) => `seam-wasm:v1:${endpoint}:client-session-token`
-// Which user of a publishable key signed in last: `{ "user": sha256(userIdentifierKey) }`.
+// Which user of a publishable key signed in last: `{ "user": <the user's tag> }`.
 export const lastUserStorageKey = (endpoint, publishableKey = PUBLISHABLE_KEY) => `seam-wasm:v1:${endpoint}:${publishableKey}`
 
 // fromPublishableKey against the fake; `window[name]` holds the client afterwards.

@@ -1,0 +1,158 @@
+//! Every touch of a page's value or of a global the page can replace goes through here.
+//!
+//! A JS exception must never unwind through a wasm frame: with panics that abort, the unwind
+//! skips the restore of wasm's stack pointer, and after enough of them every call on the page
+//! traps. So each import below that can run page code (getters, proxy traps, `toString`,
+//! `toJSON`, a wrapped `console.warn` or `Storage`) is declared `catch`, and each walk over a
+//! page value is bounded. Strings from the page or the server are copied into wasm only up to a
+//! size, so no answer can grow wasm memory for good.
+
+use js_sys::{Array, JsString, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array_js(value: &JsValue) -> Result<bool, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn keys_js(value: &JsValue) -> Result<Array, JsValue>;
+
+    // `String(value)`: JS's own number formatting, and a description of any thrown value.
+    #[wasm_bindgen(js_name = String, catch)]
+    fn string_js(value: &JsValue) -> Result<JsString, JsValue>;
+
+    // Works on real dates only (their internal slot), whatever their prototype says; no trap of
+    // a Proxy runs.
+    #[wasm_bindgen(js_namespace = ["Date", "prototype", "getTime"], js_name = call, catch)]
+    fn date_time_js(value: &JsValue) -> Result<f64, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["Date", "prototype", "toISOString"], js_name = call, catch)]
+    fn date_iso_js(value: &JsValue) -> Result<JsString, JsValue>;
+
+    #[wasm_bindgen(js_namespace = console, js_name = warn, catch)]
+    fn warn_js(message: &str, detail: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
+    fn random_values_js(bytes: &mut [u8]) -> Result<JsValue, JsValue>;
+
+    /// `localStorage` or `sessionStorage`, whose methods the page may have replaced.
+    type StorageArea;
+
+    #[wasm_bindgen(method, js_name = getItem, catch)]
+    fn get_item(this: &StorageArea, key: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Object, js_name = assign, catch)]
+    fn assign_js(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// How deep a walk over a page value goes before it gives up.
+pub const MAX_DEPTH: usize = 32;
+
+/// The longest token or key accepted, from the page or the API: far above any real one, far
+/// below what would weigh on memory or on a request's headers.
+pub const MAX_TOKEN_CHARS: u32 = 4096;
+
+/// `object[key]`, or `undefined` when it cannot be read (not an object, a throwing getter). For
+/// the API's answers and the SDK's own objects, where a failed read means "absent".
+pub fn field(object: &JsValue, key: &str) -> JsValue {
+    get(object, key).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `object[key]`, with the error a getter or a proxy threw; for the page's parameters, where a
+/// failed read must not pass for an absent value.
+pub fn get(object: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(object, &JsValue::from_str(key))
+}
+
+/// `object[key]` for a key that is already a JS value.
+pub fn get_by(object: &JsValue, key: &JsValue) -> Result<JsValue, JsValue> {
+    Reflect::get(object, key)
+}
+
+/// `value` as a Rust string when it is a string of at most `max_chars` UTF-16 units; a longer
+/// one is not copied at all.
+pub fn text(value: &JsValue, max_chars: u32) -> Option<String> {
+    let string: &JsString = value.dyn_ref()?;
+    (string.length() <= max_chars).then(|| string.into())
+}
+
+/// `value` as a string, cut to `max_chars` UTF-16 units with an ellipsis: for messages, whose
+/// start is enough.
+pub fn text_cut(value: &JsValue, max_chars: u32) -> Option<String> {
+    let string: &JsString = value.dyn_ref()?;
+    if string.length() <= max_chars {
+        return Some(string.into());
+    }
+    let mut cut = String::from(string.slice(0, max_chars));
+    cut.push('…');
+    Some(cut)
+}
+
+/// `String(value)`, cut short, for messages; never throws, whatever `toString` does.
+pub fn describe(value: &JsValue) -> String {
+    string_js(value).ok().and_then(|s| text_cut(&s, 200)).unwrap_or_else(|| "a value that cannot be shown".to_owned())
+}
+
+/// JS's own text for a number (`1e21`, `0.1`, `-0` as `0`).
+pub fn number_text(n: f64) -> String {
+    describe(&JsValue::from(n))
+}
+
+/// `Object.assign(target, source)`, with whatever a getter of `source` threw.
+pub fn assign(target: &JsValue, source: &JsValue) -> Result<(), JsValue> {
+    assign_js(target, source).map(drop)
+}
+
+/// `Array.isArray(value)`; `Err` for a revoked Proxy.
+pub fn is_array(value: &JsValue) -> Result<bool, JsValue> {
+    is_array_js(value)
+}
+
+/// An object (not an array, not a function), as options and parameters must be.
+pub fn is_plain_object(value: &JsValue) -> Result<bool, JsValue> {
+    Ok(value.is_object() && !value.is_function() && !is_array(value)?)
+}
+
+/// `Object.keys(value)`, with whatever a Proxy's traps threw.
+pub fn keys(value: &JsValue) -> Result<Array, JsValue> {
+    keys_js(value)
+}
+
+/// For a `Date`: `Some(Ok(ISO text))`, or `Some(Err(()))` when it is an invalid date or a fake
+/// made with `Object.create(Date.prototype)`; `None` for anything else.
+pub fn date_iso(value: &JsValue) -> Option<Result<String, ()>> {
+    match date_time_js(value) {
+        Ok(time) if !time.is_nan() => Some(date_iso_js(value).map(String::from).map_err(drop)),
+        Ok(_) => Some(Err(())),
+        // A fake (its prototype is `Date`'s) was meant as a date, and is not a valid one.
+        Err(_) => value.is_instance_of::<js_sys::Date>().then_some(Err(())),
+    }
+}
+
+/// `console.warn`, which the page may have wrapped (monitoring, tests) with code that throws.
+pub fn warn(message: &str, detail: &JsValue) {
+    let _ = warn_js(message, detail);
+}
+
+/// Random bytes from `crypto.getRandomValues`, or from `Math.random` on a host without it: a
+/// salt must differ between browsers, not be secret.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    if random_values_js(&mut bytes).is_err() {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}
+
+/// `storage.getItem(key)`, bounded: a value longer than `max_chars` reads as garbage (`Some`
+/// of an empty string), never copied. `Err` when the storage throws.
+pub fn storage_get(storage: &web_sys::Storage, key: &str, max_chars: u32) -> Result<Option<String>, JsValue> {
+    let value = storage.unchecked_ref::<StorageArea>().get_item(key)?;
+    if value.is_null() || value.is_undefined() {
+        return Ok(None);
+    }
+    Ok(Some(text(&value, max_chars).unwrap_or_default()))
+}
