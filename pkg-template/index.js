@@ -16,20 +16,25 @@ async function wasmSource() {
 
 await init({ module_or_path: await wasmSource() })
 
-// A method of a freed object (after `free()`, or called on something else) would enter wasm with
-// a null pointer, and wasm-bindgen answers that by throwing from inside wasm, which leaks wasm
-// stack: enough such calls and every call on the page traps. Such calls are refused here.
+// A method of a freed object (after `free()`), or one called on another object, would enter
+// wasm with a pointer it cannot use, and wasm-bindgen answers that by throwing from inside wasm,
+// which leaks wasm stack: enough such calls and every call on the page traps. Such calls are
+// refused here; freeing twice does nothing.
 for (const [className, cls] of [['SeamClient', SeamClient], ['SeamHttpRequest', SeamHttpRequest]]) {
-  const guard = (name, fn) =>
-    function (...args) {
-      if (!(this?.__wbg_ptr > 0)) throw new TypeError(`${className}.${name}: this object was freed, or is not a ${className}`)
-      return fn.apply(this, args)
-    }
-  for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(cls.prototype))) {
-    if (name === 'constructor' || name === 'free' || name === '__destroy_into_raw') continue
-    if (typeof d.value === 'function') d.value = guard(name, d.value)
-    if (d.get) d.get = guard(name, d.get)
-    Object.defineProperty(cls.prototype, name, d)
+  const live = (object) => object instanceof cls && object.__wbg_ptr > 0
+  for (const key of Reflect.ownKeys(cls.prototype)) {
+    if (key === 'constructor' || key === '__destroy_into_raw') continue
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, key)
+    const freeing = key === 'free' || key === Symbol.dispose
+    const guard = (fn) =>
+      function (...args) {
+        if (live(this)) return fn.apply(this, args)
+        if (freeing) return undefined
+        throw new TypeError(`${className}.${String(key)}: this object was freed, or is not a ${className}`)
+      }
+    if (typeof d.value === 'function') d.value = guard(d.value)
+    if (d.get) d.get = guard(d.get)
+    Object.defineProperty(cls.prototype, key, d)
   }
 }
 

@@ -15,7 +15,8 @@ use crate::options::Wait;
 use crate::query;
 
 /// Resolves with the attempt once it succeeded; rejects once it failed or `wait.timeout_ms` has
-/// passed. The timeout is a deadline for the whole wait: a poll still in flight then is aborted.
+/// passed. The timeout is a deadline for the whole wait: a poll still in flight then is aborted,
+/// and with a timeout of 0 the attempt in hand is checked and none is made.
 pub async fn wait_for(inner: &Rc<Inner>, attempt: JsValue, wait: Wait) -> Result<JsValue, SdkError> {
     let deadline = js_sys::Date::now() + wait.timeout_ms;
     let timed_out = |action_attempt| SdkError::ActionAttemptTimeout { timeout_ms: wait.timeout_ms, action_attempt };
@@ -40,7 +41,7 @@ pub async fn wait_for(inner: &Rc<Inner>, attempt: JsValue, wait: Wait) -> Result
         }
         http::sleep(wait.polling_interval_ms.min(remaining)).await;
         let body = match inner.execute_within(&ACTION_ATTEMPTS_GET, &url, None, deadline).await {
-            Err(SdkError::Timeout { .. }) if js_sys::Date::now() >= deadline => return Err(timed_out(attempt)),
+            Err(SdkError::DeadlinePassed) => return Err(timed_out(attempt)),
             body => body?,
         };
         attempt = http::response_value(&body, ACTION_ATTEMPTS_GET.path, "action_attempt")?;

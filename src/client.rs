@@ -73,7 +73,7 @@ pub(crate) struct Inner {
     /// `None` for an API key, which is never stored.
     store: Option<Store>,
     /// For a publishable key: the record of its last user to sign in, and this client's user
-    /// (the hash), so that signing out clears the record while it names this user.
+    /// (its tag), so that signing out clears the record while it names this user.
     last_user: Option<(Store, String)>,
     /// The credential in use (for an API key, the key); `None` once signed out.
     session: RefCell<Option<Session>>,
@@ -172,12 +172,16 @@ impl Inner {
     /// The headers for `token`, without and with a JSON body, made once per token rather than
     /// once per call.
     fn headers(&self, token: &str, has_body: bool) -> Object {
-        let mut cache = self.headers.borrow_mut();
-        if !matches!(&*cache, Some((cached, _)) if cached == token) {
-            let auth = self.mode.auth(token);
-            *cache = Some((token.to_owned(), [http::headers(&auth, false), http::headers(&auth, true)]));
+        if let Some((cached, pair)) = &*self.headers.borrow() {
+            if cached == token {
+                return pair[usize::from(has_body)].clone();
+            }
         }
-        cache.as_ref().map(|(_, pair)| pair[usize::from(has_body)].clone()).unwrap_or_default()
+        let auth = self.mode.auth(token);
+        let pair = [http::headers(&auth, false), http::headers(&auth, true)];
+        let chosen = pair[usize::from(has_body)].clone();
+        self.headers.replace(Some((token.to_owned(), pair)));
+        chosen
     }
 
     /// Sends with `token` and returns the response body.
@@ -197,7 +201,9 @@ impl Inner {
     pub(crate) async fn execute_within(self: &Rc<Self>, route: &Route, url: &str, body: Option<JsValue>, deadline_ms: f64) -> Result<JsValue, SdkError> {
         let policy = Policy { deadline_ms, ..self.policy };
         let mut token = self.token()?;
-        let expired = self.session.borrow().as_ref().is_some_and(|s| s.is_dead(now_ms()));
+        // Cloned first: no borrow is held while JS runs (a page's code could come back in).
+        let session = self.session.borrow().clone();
+        let expired = session.is_some_and(|s| s.is_dead(now_ms()));
         if expired && matches!(self.mode, Mode::PublishableKey { .. }) {
             self.renew(&token, None).await?;
             token = self.token()?;
@@ -308,31 +314,38 @@ fn user_scope(options: &Options, publishable_key: &str, user_tag: &str) -> Strin
 }
 
 /// Hash rounds for a user's tag: each guess at a user identifier key costs as many, and a
-/// sign-in a few milliseconds once.
+/// sign-in about as many microseconds once.
 const TAG_ROUNDS: u32 = 10_000;
 
 /// The tag that names a user's stored session: a slow hash of the user identifier key, salted with
-/// a random value kept in this storage for this endpoint and key. The same key gives other tags in
-/// other browsers, so no table of precomputed hashes (of emails, of numbers) turns a tag back
-/// into the key; the key itself is never stored. Also the salt's record when the salt is new: it
-/// is stored with the session, so that a sign-in that fails leaves nothing behind.
-fn user_tag(salts: &Store, user_identifier_key: &str) -> (String, Option<String>) {
-    let (salt, record) = match read_json_hex(salts, "salt", 32) {
-        Some(salt) => (salt, None),
-        None => {
-            let salt = hex(&interop::random_bytes::<16>());
-            let record = ["{\"salt\":\"", &salt, "\"}"].concat();
-            (salt, Some(record))
-        }
-    };
-    (hex(&stretch(user_identifier_key.as_bytes(), salt.as_bytes(), TAG_ROUNDS)), record)
+/// 8 random bytes (16 hex digits, hashed as they are written) kept in this storage for this
+/// endpoint and key. The same key gives other tags in other browsers, so no table of precomputed
+/// hashes (of emails, of numbers) turns a tag back into the key; the key itself is never stored.
+/// `None` while no salt is stored: no one signed in here yet.
+fn user_tag(salts: &Store, user_identifier_key: &str) -> Option<String> {
+    Some(tag_of(&read_json_hex(salts, "salt", 16)?, user_identifier_key))
+}
+
+fn tag_of(salt: &str, user_identifier_key: &str) -> String {
+    hex(&stretch(user_identifier_key.as_bytes(), salt.as_bytes(), TAG_ROUNDS))
+}
+
+/// The tag by the stored salt, or by a new salt stored now: called only when a session is about
+/// to be stored, so that a sign-in that fails leaves nothing behind. The salt need only differ
+/// between browsers, not be secret (it is stored beside the tag), so `Math.random` makes it.
+fn user_tag_or_new_salt(salts: &Store, user_identifier_key: &str) -> String {
+    user_tag(salts, user_identifier_key).unwrap_or_else(|| {
+        let salt = hex(&[0u8; 8].map(|_| (js_sys::Math::random() * 256.0) as u8));
+        salts.write_text(["{\"salt\":\"", &salt, "\"}"].concat());
+        tag_of(&salt, user_identifier_key)
+    })
 }
 
 fn is_hex(text: &str, len: usize) -> bool {
     text.len() == len && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-/// Which user of a publishable key signed in last, `{"user":"<hash above>"}`, for a page to
+/// Which user of a publishable key signed in last, `{"user":"<tag above>"}`, for a page to
 /// resume.
 fn last_user(options: &Options, publishable_key: &str) -> Store {
     Store::new(options.storage, scope_key(&options.endpoint, publishable_key))
@@ -435,24 +448,24 @@ impl SeamClient {
             }
             let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
             let salts = Store::new(options.storage, scope_key(&options.endpoint, &[&key, ":salt"].concat()));
-            let (user_tag, new_salt) = user_tag(&salts, &user_identifier_key);
-            let store = Store::new(options.storage, user_scope(&options, &key, &user_tag));
-            Ok((options, key, user_identifier_key, user_tag, store, (salts, new_salt)))
+            let stored = user_tag(&salts, &user_identifier_key).map(|tag| (Store::new(options.storage, user_scope(&options, &key, &tag)), tag));
+            Ok((options, key, user_identifier_key, salts, stored))
         })();
-        let (options, key, user_identifier_key, user_tag, store, (salts, new_salt)) = match prepared {
+        let (options, key, user_identifier_key, salts, stored) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => return Promise::reject(&error.into()),
         };
         promise(async move {
-            let session = match store.read().filter(|s| !s.is_dead(now_ms())) {
-                Some(stored) => stored,
+            let resumed = stored.and_then(|(store, tag)| Some((store.read().filter(|s| !s.is_dead(now_ms()))?, store, tag)));
+            let (session, store, user_tag) = match resumed {
+                Some(resumed) => resumed,
                 None => {
                     let fresh = live(auth::get_or_create(&options.endpoint, &key, &user_identifier_key, options.policy).await?)?;
-                    if let Some(record) = new_salt {
-                        salts.write_text(record);
-                    }
+                    // The salt is read now: another sign-in may have stored one meanwhile.
+                    let tag = user_tag_or_new_salt(&salts, &user_identifier_key);
+                    let store = Store::new(options.storage, user_scope(&options, &key, &tag));
                     store.write(&fresh);
-                    fresh
+                    (fresh, store, tag)
                 }
             };
             let record = last_user(&options, &key);

@@ -191,9 +191,9 @@ pub fn backoff_ms(retry: u32, retry_after: Option<f64>, timeout_ms: f64, jitter:
     if asked > cap {
         return None;
     }
-    let exponential = (100.0 * 2f64.powi(retry.min(20) as i32)).min(MAX_DELAY_MS);
+    let exponential = 100.0 * 2f64.powi(retry.min(20) as i32);
     let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.0 };
-    Some(exponential.max(asked) * (1.0 + jitter * 0.2))
+    Some((exponential.max(asked) * (1.0 + jitter * 0.2)).min(MAX_DELAY_MS))
 }
 
 struct Attempt {
@@ -210,21 +210,23 @@ pub async fn send(request: Request<'_>, policy: Policy) -> Result<JsValue, SdkEr
     loop {
         let left = policy.deadline_ms - js_sys::Date::now();
         if left <= 0.0 {
-            return Err(timeout_error(&request, JsValue::UNDEFINED));
+            return Err(SdkError::DeadlinePassed);
         }
-        let timeout_ms = match (left.is_finite(), policy.timeout_ms > 0.0) {
-            (false, _) => policy.timeout_ms,
-            (true, true) => policy.timeout_ms.min(left),
-            (true, false) => left,
-        };
+        // The deadline, when it comes before the attempt's own timeout, is what ends a slow one.
+        let cut_by_deadline = left.is_finite() && (policy.timeout_ms <= 0.0 || left < policy.timeout_ms);
+        let timeout_ms = if cut_by_deadline { left } else { policy.timeout_ms };
         let attempt = send_once(&request, timeout_ms).await;
+        if cut_by_deadline && matches!(attempt.result, Err(SdkError::Timeout { .. })) {
+            return Err(SdkError::DeadlinePassed);
+        }
         if !(attempt.transient && request.method.is_idempotent() && retry < policy.retries) {
             return attempt.result;
         }
         retry += 1;
         match backoff_ms(retry, attempt.retry_after, policy.timeout_ms, js_sys::Math::random()) {
-            Some(delay) if js_sys::Date::now() + delay < policy.deadline_ms => sleep(delay).await,
-            _ => return attempt.result,
+            Some(delay) if js_sys::Date::now() + delay >= policy.deadline_ms => return Err(SdkError::DeadlinePassed),
+            Some(delay) => sleep(delay).await,
+            None => return attempt.result,
         }
     }
 }
@@ -319,7 +321,6 @@ pub fn classify(status: u16, facts: &BodyFacts) -> Verdict {
         None => not_seam(),
     }
 }
-
 
 pub fn invalid_body(status: u16, request_id: Option<String>, path: &str, what: &str) -> SdkError {
     let mut status_text = String::new();
@@ -445,7 +446,7 @@ mod properties {
             }
             match backoff_ms(retry, after, timeout, jitter) {
                 // Never a delay a browser's timer would run at once (over 2^31 - 1 ms).
-                Some(delay) => prop_assert!(delay.is_finite() && (100.0..=MAX_DELAY_MS * 1.2).contains(&delay)),
+                Some(delay) => prop_assert!(delay.is_finite() && (100.0..=MAX_DELAY_MS).contains(&delay)),
                 None => {
                     let waits = if timeout > 0.0 { timeout.min(MAX_DELAY_MS) } else { MAX_DELAY_MS };
                     prop_assert!(after.is_some_and(|ms| ms > waits), "refused to wait {:?} with a timeout of {}", after, timeout);

@@ -33,9 +33,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = warn, catch)]
     fn warn_js(message: &str, detail: &JsValue) -> Result<(), JsValue>;
 
-    #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
-    fn random_values_js(bytes: &mut [u8]) -> Result<JsValue, JsValue>;
-
     /// `localStorage` or `sessionStorage`, whose methods the page may have replaced.
     type StorageArea;
 
@@ -133,18 +130,6 @@ pub fn date_iso(value: &JsValue) -> Option<Result<String, ()>> {
 /// `console.warn`, which the page may have wrapped (monitoring, tests) with code that throws.
 pub fn warn(message: &str, detail: &JsValue) {
     let _ = warn_js(message, detail);
-}
-
-/// Random bytes from `crypto.getRandomValues`, or from `Math.random` on a host without it: a
-/// salt must differ between browsers, not be secret.
-pub fn random_bytes<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    if random_values_js(&mut bytes).is_err() {
-        for byte in &mut bytes {
-            *byte = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    bytes
 }
 
 /// `storage.getItem(key)`, bounded: a value longer than `max_chars` reads as garbage (`Some`

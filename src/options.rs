@@ -76,7 +76,7 @@ fn check_object(value: &JsValue, message: &str) -> Result<(), SdkError> {
 fn check_keys(options: &JsValue, known: &[&str], what: &str) -> Result<(), SdkError> {
     let keys = interop::keys(options).map_err(|error| invalid_options(&["the ", what, "s cannot be read: ", &interop::describe(&error)].concat()))?;
     for key in keys.iter() {
-        let name = interop::text(&key, 64).unwrap_or_default();
+        let name = interop::text_cut(&key, 64).unwrap_or_default();
         if !known.contains(&name.as_str()) {
             return Err(invalid_options(&["unknown ", what, " \"", &name, "\" (known: ", &comma_list(known.iter().copied()), ")"].concat()));
         }

@@ -8,7 +8,7 @@ use crate::client::{promise, SeamClient};
 use crate::error::SdkError;
 use crate::http;
 use crate::interop::{self, field};
-use crate::request::prepare;
+use crate::request::{prepare, unreadable};
 use crate::routes;
 
 #[wasm_bindgen(module = "/src/js/paginator.js")]
@@ -49,7 +49,7 @@ impl SeamClient {
             let page_params: JsValue = Object::new().into();
             let copied = if params.is_object() { interop::assign(&page_params, &params) } else { Ok(()) };
             if let Err(error) = copied {
-                return Promise::reject(&SdkError::Type(["Parameters for ", route.path, " cannot be read: ", &interop::describe(&error)].concat()).into());
+                return Promise::reject(&unreadable(&route, &error).into());
             }
             if cursor.is_string() {
                 let _ = Reflect::set(&page_params, &"page_cursor".into(), &cursor);

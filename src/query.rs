@@ -7,9 +7,6 @@ use wasm_bindgen::prelude::*;
 use crate::error::SdkError;
 use crate::interop::{self, MAX_DEPTH};
 
-/// More items than this in one array is not a query string any server takes.
-const MAX_ITEMS: f64 = 10_000.0;
-
 /// A query-string value, read from the JS parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub enum QueryValue {
@@ -72,72 +69,100 @@ pub fn query_pairs(params: &[(String, QueryValue)]) -> Result<Vec<(String, Strin
     Ok(out)
 }
 
-/// Reads one parameter: `name` is its dotted path, for messages; `ancestors` are the objects
-/// it sits in, to find cycles and to stop at `MAX_DEPTH`.
-fn read(value: &JsValue, name: &str, ancestors: &mut Vec<JsValue>) -> Result<QueryValue, String> {
-    let fail = |why: &str| [name, if name.is_empty() { "" } else { ": " }, why].concat();
-    let threw = |error: JsValue| fail(&["reading it threw ", &interop::describe(&error)].concat());
-    if value.is_undefined() {
-        return Ok(QueryValue::Omit);
+/// Reads the page's parameters: at most `MAX_DEPTH` deep, with no cycle, and no more than
+/// `MAX_VALUES` values and `MAX_CHARS` characters in all. The totals bound the work for objects
+/// that share parts (each is read once per place it appears) and the memory for huge strings; no
+/// server takes a query string near them anyway.
+struct Reader {
+    /// The objects the value being read sits in.
+    ancestors: Vec<JsValue>,
+    values: u32,
+    chars: u32,
+}
+
+const MAX_VALUES: u32 = 10_000;
+const MAX_CHARS: u32 = 100_000;
+
+impl Reader {
+    /// A string, copied into wasm only when it fits what is left of `MAX_CHARS`.
+    fn text(&mut self, value: &JsValue) -> Option<String> {
+        let text = interop::text(value, MAX_CHARS - self.chars)?;
+        self.chars += value.unchecked_ref::<js_sys::JsString>().length();
+        Some(text)
     }
-    if value.is_null() {
-        return Ok(QueryValue::Null);
-    }
-    if let Some(text) = value.as_string() {
-        return Ok(QueryValue::Text(text));
-    }
-    if let Some(flag) = value.as_bool() {
-        return Ok(QueryValue::Text(if flag { "true" } else { "false" }.to_owned()));
-    }
-    if let Some(number) = value.as_f64() {
-        if !number.is_finite() {
-            return Err(fail("NaN and Infinity cannot be sent"));
+
+    /// One parameter; `name` is its dotted path, for messages.
+    fn read(&mut self, value: &JsValue, name: &str) -> Result<QueryValue, String> {
+        let fail = |why: &str| [name, if name.is_empty() { "" } else { ": " }, why].concat();
+        let threw = |error: JsValue| fail(&["reading it threw ", &interop::describe(&error)].concat());
+        let too_big = || fail("too large for a query string (more than 10,000 values or 100,000 characters)");
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err(too_big());
         }
-        return Ok(QueryValue::Text(interop::number_text(number)));
-    }
-    if !value.is_object() || value.is_function() {
-        return Err(fail("only strings, numbers, booleans, dates, arrays and plain objects can be sent"));
-    }
-    if let Some(date) = interop::date_iso(value) {
-        return date.map(QueryValue::Text).map_err(|()| fail("an invalid Date cannot be sent"));
-    }
-    if ancestors.len() > MAX_DEPTH {
-        return Err(fail("nested too deep (more than 32 levels)"));
-    }
-    if ancestors.contains(value) {
-        return Err(fail("it contains itself (a cycle)"));
-    }
-    // Left on the list after an error: the whole read is given up then.
-    ancestors.push(value.clone());
-    let read = if interop::is_array(value).map_err(threw)? {
-        let length = interop::get(value, "length").map_err(threw)?.as_f64().unwrap_or(0.0);
-        if length > MAX_ITEMS {
-            return Err(fail("too many items for a query string"));
+        if value.is_undefined() {
+            return Ok(QueryValue::Omit);
         }
-        let mut items = Vec::new();
-        for index in 0..length as u32 {
-            let item = interop::get_by(value, &JsValue::from(index)).map_err(threw)?;
-            items.push(read(&item, name, ancestors)?);
+        if value.is_null() {
+            return Ok(QueryValue::Null);
         }
-        QueryValue::List(items)
-    } else {
-        let mut entries = Vec::new();
-        for key in interop::keys(value).map_err(threw)?.iter() {
-            let key_name = key.as_string().unwrap_or_default();
-            let path = if name.is_empty() { key_name.clone() } else { [name, ".", &key_name].concat() };
-            let item = interop::get_by(value, &key).map_err(|error| [&path, ": reading it threw ", &interop::describe(&error)].concat())?;
-            entries.push((key_name, read(&item, &path, ancestors)?));
+        if value.is_string() {
+            return self.text(value).map(QueryValue::Text).ok_or_else(too_big);
         }
-        QueryValue::Map(entries)
-    };
-    ancestors.pop();
-    Ok(read)
+        if let Some(flag) = value.as_bool() {
+            return Ok(QueryValue::Text(if flag { "true" } else { "false" }.to_owned()));
+        }
+        if let Some(number) = value.as_f64() {
+            if !number.is_finite() {
+                return Err(fail("NaN and Infinity cannot be sent"));
+            }
+            return Ok(QueryValue::Text(interop::number_text(number)));
+        }
+        if !value.is_object() || value.is_function() {
+            return Err(fail("only strings, numbers, booleans, dates, arrays and plain objects can be sent"));
+        }
+        if let Some(date) = interop::date_iso(value) {
+            return date.map(QueryValue::Text).map_err(|()| fail("an invalid Date cannot be sent"));
+        }
+        if self.ancestors.len() > MAX_DEPTH {
+            return Err(fail("nested too deep (more than 32 levels)"));
+        }
+        if self.ancestors.contains(value) {
+            return Err(fail("it contains itself (a cycle)"));
+        }
+        // Left on the list after an error: the whole read is given up then.
+        self.ancestors.push(value.clone());
+        let read = if interop::is_array(value).map_err(threw)? {
+            let length = interop::get(value, "length").map_err(threw)?.as_f64().unwrap_or(0.0);
+            let mut items = Vec::new();
+            // The value budget ends a huge or endless `length` early.
+            let mut index = 0.0;
+            while index < length {
+                let item = interop::get_by(value, &JsValue::from(index)).map_err(threw)?;
+                items.push(self.read(&item, name)?);
+                index += 1.0;
+            }
+            QueryValue::List(items)
+        } else {
+            let mut entries = Vec::new();
+            for key in interop::keys(value).map_err(threw)?.iter() {
+                let key_name = self.text(&key).ok_or_else(too_big)?;
+                let path = if name.is_empty() { key_name.clone() } else { [name, ".", &key_name].concat() };
+                let item = interop::get_by(value, &key).map_err(|error| [&path, ": reading it threw ", &interop::describe(&error)].concat())?;
+                entries.push((key_name, self.read(&item, &path)?));
+            }
+            QueryValue::Map(entries)
+        };
+        self.ancestors.pop();
+        Ok(read)
+    }
 }
 
 /// `endpoint + path`, with the query string of `params` (an object, or absent).
 pub fn query_url(endpoint: &str, path: &str, params: &JsValue) -> Result<String, SdkError> {
     let bad = |why: String| SdkError::Type(["Parameters for ", path, " cannot be sent: ", &why].concat());
-    let entries = match read(params, "", &mut Vec::new()).map_err(bad)? {
+    let mut reader = Reader { ancestors: Vec::new(), values: 0, chars: 0 };
+    let entries = match reader.read(params, "").map_err(bad)? {
         QueryValue::Map(entries) => entries,
         _ => Vec::new(),
     };

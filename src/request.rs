@@ -55,7 +55,7 @@ pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result
     }
 }
 
-fn unreadable(route: &Route, error: &JsValue) -> SdkError {
+pub(crate) fn unreadable(route: &Route, error: &JsValue) -> SdkError {
     SdkError::Type(["Parameters for ", route.path, " cannot be read: ", &interop::describe(error)].concat())
 }
 

@@ -19,9 +19,13 @@ export async function attempt(method, url, headers, body, credentials, timeoutMs
       timer = setTimeout(() => controller.abort(), Math.min(timeoutMs, MAX_TIMER_MS))
     }
     const response = await fetch(url, { method, headers, body, credentials, redirect: 'manual', signal: controller?.signal })
-    const { status, type } = response
-    // Every field is the answer's own, so nothing is looked up on a prototype the page changed.
-    if (type === 'opaqueredirect' || (status >= 300 && status < 400)) return { status, redirected: true }
+    // A page's own `fetch` can answer anything: the wasm side reads a number, and every field is
+    // the answer's own, so nothing is looked up on a prototype the page changed.
+    const status = typeof response.status === 'number' ? response.status : 0
+    if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+      Promise.resolve().then(() => response.body?.cancel()).catch(() => {})
+      return { status, redirected: true }
+    }
     return {
       status,
       redirected: false,

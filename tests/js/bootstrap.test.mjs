@@ -60,7 +60,7 @@ test('the session is stored under one hashed key, with token, expiry and id', as
         assert.ok(!v.includes(secret), `a value holds ${secret}`)
       }
     }
-    assert.match(saltOf(stored, env.fakeUrl), /^[0-9a-f]{32}$/)
+    assert.match(saltOf(stored, env.fakeUrl), /^[0-9a-f]{16}$/)
     assert.deepEqual(JSON.parse(stored[pointer]), { user: userTag(uik, saltOf(stored, env.fakeUrl)) })
     const value = JSON.parse(stored[key])
     assert.ok('token' in value && 'expires_at' in value && 'client_session_id' in value, stored[key])

@@ -1,9 +1,11 @@
-// The boundary rule, checked on the glue that `make pkg` generated: a JS exception must never
-// unwind through a wasm frame (with panics that abort, it skips the restore of wasm's stack
-// pointer, and after enough of them every call on the page traps). So every import the wasm
-// module calls either catches (wasm-bindgen's `catch`: the `handleError` wrapper) or is one of
-// the kinds below, which cannot run page code. A new import of another kind fails here until it
-// is declared `catch` or shown to be safe and listed.
+// The boundary rule, checked on the generated glue: a JS exception must never unwind through a
+// wasm frame (with panics that abort, it skips the restore of wasm's stack pointer, and after
+// enough of them every call on the page traps). So every import the wasm module calls either
+// catches (wasm-bindgen's `catch`: the `handleError` wrapper) or is one of the kinds below, none
+// of which runs code the page passed in. A new import of another kind fails here until it is
+// declared `catch` or shown to be safe and listed. Trusted, and so out of reach: a page that
+// replaces the built-ins themselves (`Date.now`, `Promise.prototype.then`, `queueMicrotask`,
+// `String.prototype.slice`, `URLSearchParams`) with functions that throw.
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -25,15 +27,15 @@ const SAFE = [
   [/^arg0\._wbg_cb_unref\(\);/, "a closure's reference count"],
   [/^const table = wasm\.__wbindgen_externrefs;/, 'the externref table'],
   [/^let result; try \{ result = arg0 instanceof \w+; \} catch \(_\) \{ result = false; \}/, 'instanceof, caught'],
-  [/^throw new Error\(getStringFromWasm0\(arg0, arg1\)\);/, "wasm-bindgen's own throw, reached only through a freed object, which the entry refuses first"],
+  [/^throw new Error\(getStringFromWasm0\(arg0, arg1\)\);/, "wasm-bindgen's own throw, reached only through a freed or foreign object, which the entry refuses first"],
   [/^const ret = (SeamClient|SeamHttpRequest)\.__wrap\(arg0\);/, 'a new wrapper of an object made in wasm'],
   // The package's own modules, which never throw synchronously.
   [/^const ret = attempt\(/, 'transport.js: an async function'],
   [/^const ret = new SeamPaginator\(arg0\);/, 'paginator.js: stores the function it is given'],
-  // The transport's own answer, an object with its own data properties only.
+  // The transport's own answer: an object of its own data properties, the status a number.
   [/^const ret = arg0\.(status|redirected|requestId|retryAfter|text);/, "a field of the transport's answer"],
-  // Built-ins called on values the SDK made itself (fresh arrays and objects, its strings, its
-  // promises, its URLSearchParams).
+  // Built-ins called on values the SDK made itself (fresh arrays and objects, strings, its
+  // promises, its URLSearchParams), with arguments it made.
   [/^const ret = new (Array|Object)\(\);/, 'a fresh array or object'],
   [/^const ret = Array\.of\(arg0, arg1\);/, 'a fresh array'],
   [/^const ret = arg0\[arg1 >>> 0\];/, 'an element of an array the SDK made (Object.keys)'],
@@ -97,7 +99,7 @@ function imports(glue) {
 }
 
 test('every import the wasm calls catches, or cannot run page code', () => {
-  assert.ok(fs.existsSync(GLUE), `${GLUE} is missing: run make pkg`)
+  assert.ok(fs.existsSync(GLUE), `${GLUE} is missing: build the package first`)
   const glue = fs.readFileSync(GLUE, 'utf8')
   const all = imports(glue)
   assert.ok(all.length > 40, `only ${all.length} imports found: the glue's shape changed`)

@@ -130,6 +130,23 @@ const PARAM_CASES = [
     },
   },
   {
+    id: '7b', label: 'GET parameters that share parts (o = { a: o, b: o }, 20 levels): refused without a long read',
+    expect: TYPE_ERROR('/devices/list'), n: 20,
+    make: (m, c) => {
+      let o = 'v'
+      for (let d = 0; d < 20; d++) o = { a: o, b: o }
+      const started = performance.now()
+      const request = c.devices.list({ x: o })
+      if (performance.now() - started > 1000) throw new Error(`took ${Math.round(performance.now() - started)} ms`)
+      return request
+    },
+  },
+  {
+    id: '7c', label: 'a GET parameter of 50,000,000 characters',
+    expect: TYPE_ERROR('/devices/list'), n: 5,
+    make: (m, c) => c.devices.list({ device_ids: ['x'.repeat(50_000_000)] }),
+  },
+  {
     id: '8a', label: 'fromClientSessionToken with options that are a revoked Proxy (thrown)',
     expect: { ...OPTIONS_ERROR, sync: true },
     make: (m, c, i, h) => {
@@ -266,6 +283,30 @@ test('10. fetch that throws synchronously once: three calls started in the same 
     assert.equal(out.causeIsThrown[0], true, `its cause is not the thrown error: ${show(out)}`)
     for (const o of out.outs.slice(1)) assert.ok(o.ok || o.error.typed, `an untyped outcome: ${show(o)}`)
     await check(p, '10')
+  })
+})
+
+test('10b. a fetch wrapper answering { status: 200n } and a throwing valueOf: typed errors, no trap', async () => {
+  await withProbe(env, async (p) => {
+    const out = await inPage(p, async (m, arg, h) => {
+      const real = window.fetch
+      const answers = [
+        { status: 200n, headers: new Headers(), text: async () => '{}' },
+        { status: { valueOf() { throw new Error('valueOf') } }, headers: new Headers(), text: async () => '{}' },
+      ]
+      const outs = []
+      try {
+        for (let i = 0; i < 600; i++) {
+          window.fetch = async () => answers[i % 2]
+          outs.push(await h.settle(() => h.client({ retries: 0 }).devices.list(), 5000))
+        }
+      } finally {
+        window.fetch = real
+      }
+      return outs.filter((o) => o.pending || o.ok || !o.error.typed).slice(0, 3)
+    })
+    assert.deepEqual(out, [])
+    await check(p, '10b')
   })
 })
 
@@ -654,7 +695,7 @@ test('20. 10,000 rejected calls: wasm memory within +1 MB of its size after the 
   })
 })
 
-test('21. a freed client and a freed request, used 30,000 times: TypeError each time, and the page lives on', async () => {
+test('21. a freed client and a freed request (and one class\'s method on the other\'s object), used 30,000 times: TypeError each time, freeing twice is harmless, and the page lives on', async () => {
   await withProbe(env, async (p) => {
     const out = await inPage(p, async (m, arg, h) => {
       const client = h.client()
@@ -668,6 +709,8 @@ test('21. a freed client and a freed request, used 30,000 times: TypeError each 
         () => request.url,
         () => request.execute(),
         () => m.SeamClient.prototype.signOut.call({}),
+        // A method of one class on the other's live object.
+        () => Object.getOwnPropertyDescriptor(m.SeamHttpRequest.prototype, 'pathname').get.call(h.client()),
       ]
       const kinds = {}
       for (let i = 0; i < 30_000; i++) {
@@ -679,6 +722,9 @@ test('21. a freed client and a freed request, used 30,000 times: TypeError each 
           kinds[kind] = (kinds[kind] ?? 0) + 1
         }
       }
+      // Freeing twice (or `free()` after `using`) does nothing.
+      client.free()
+      request.free()
       return kinds
     })
     assert.deepEqual(out, { TypeError: 30_000 })

@@ -10,8 +10,9 @@ export const TOKEN_ERROR_PREFIX = 'SeamHttp received an invalid token: '
 
 export const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex')
 
-// The user's tag, as the package documents it: SHA-256 of the salt and the user identifier key,
-// then 10,000 rounds of SHA-256 of the digest and the salt; hex.
+// The user's tag, as the package documents it: SHA-256 of the salt (its 16 hex digits, as
+// text) and the user identifier key, then 10,000 rounds of SHA-256 of the digest and the salt;
+// hex.
 export function userTag(userIdentifierKey, salt) {
   let digest = createHash('sha256').update(salt + userIdentifierKey, 'utf8').digest()
   for (let i = 0; i < 10_000; i++) digest = createHash('sha256').update(digest).update(salt, 'utf8').digest()
