@@ -81,10 +81,16 @@ pkg: setup
 	wasm-bindgen --target web --weak-refs --out-dir build/bindgen $(WASM_OUT)
 	cargo run --quiet -p xtask -- shorten-imports build/bindgen/seam_wasm_bg.wasm build/bindgen/seam_wasm.js
 	mkdir -p pkg
-	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o pkg/seam_wasm_bg.wasm
+	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o build/bindgen/seam_wasm_bg.wasm
+	cp build/bindgen/seam_wasm_bg.wasm pkg/
 	snippet=$$(ls build/bindgen/snippets); \
-	sed "s|@SNIPPET@|$$snippet|" pkg-template/index.js > build/bindgen/index.js
+	for entry in index node edge; do sed "s|@SNIPPET@|$$snippet|" pkg-template/$$entry.js > build/bindgen/$$entry.js; done
+	cp pkg-template/guard.js build/bindgen/
 	esbuild build/bindgen/index.js --bundle --minify --format=esm --outfile=pkg/index.js --log-level=warning
+	esbuild build/bindgen/node.js --bundle --minify --format=esm --platform=neutral --target=es2022 --loader:.wasm=binary \
+		--outfile=pkg/node.js --log-level=warning
+	esbuild build/bindgen/edge.js --bundle --minify --format=esm --platform=neutral --external:./seam_wasm_bg.wasm \
+		--outfile=pkg/edge.js --log-level=warning
 	cp build/bindgen/seam_wasm.d.ts pkg/
 	sed "s|@VERSION@|$(CRATE_VERSION)|" pkg-template/package.json > pkg/package.json
 	cp pkg-template/index.d.ts pkg-template/errors.d.ts pkg-template/README.md pkg/

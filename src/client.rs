@@ -308,6 +308,51 @@ fn live(session: Session) -> Result<Session, SdkError> {
     }))
 }
 
+thread_local! {
+    /// The `get_or_create` calls in flight, by storage, endpoint, key and user (the user
+    /// identifier key stays in memory, as in the clients themselves).
+    static BOOTSTRAPS: RefCell<Vec<(String, Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A new live session for a user, with one `get_or_create` at a time per storage, endpoint, key
+/// and user: sign-ins that start while one is in flight (React's StrictMode running effects
+/// twice, a double click, two components mounting) wait for it and share its session.
+async fn bootstrap_once(options: &Options, publishable_key: &str, user_identifier_key: &str) -> Result<Session, SdkError> {
+    let scope = [options.storage.name(), "\n", &options.endpoint, "\n", publishable_key, "\n", user_identifier_key].concat();
+    let shared = pending_bootstrap(&scope, None).unwrap_or_else(|| {
+        let (endpoint, policy, done) = (options.endpoint.clone(), options.policy, scope.clone());
+        let (key, user) = (publishable_key.to_owned(), user_identifier_key.to_owned());
+        // The future first runs in a later microtask, after it is recorded below.
+        let started = promise(async move {
+            let fresh = auth::get_or_create(&endpoint, &key, &user, policy).await.and_then(live);
+            pending_bootstrap(&done, Some(None));
+            fresh.map(|session| session.to_js())
+        });
+        pending_bootstrap(&scope, Some(Some(started.clone())));
+        started
+    });
+    let value = JsFuture::from(shared).await.map_err(SdkError::Js)?;
+    Session::from_js(&value).ok_or_else(|| http::invalid_body(200, None, "/client_sessions/get_or_create", "a client_session without a usable client session token"))
+}
+
+/// The bootstrap in flight for `scope`; `set` records one (`Some(Some(_))`) or its end
+/// (`Some(None)`).
+fn pending_bootstrap(scope: &str, set: Option<Option<Promise>>) -> Option<Promise> {
+    BOOTSTRAPS.with(|all| {
+        let mut all = all.borrow_mut();
+        let found = all.iter().position(|(s, _)| s == scope);
+        match (set, found) {
+            (None, found) => found.map(|i| all[i].1.clone()),
+            (Some(Some(started)), _) => {
+                all.push((scope.to_owned(), started));
+                None
+            }
+            (Some(None), Some(i)) => Some(all.swap_remove(i).1),
+            (Some(None), None) => None,
+        }
+    })
+}
+
 /// Where `fromPublishableKey` keeps a user's session: the endpoint, the key and the user's tag.
 fn user_scope(options: &Options, publishable_key: &str, user_tag: &str) -> String {
     scope_key(&options.endpoint, &[publishable_key, ":", user_tag].concat())
@@ -460,7 +505,7 @@ impl SeamClient {
             let (session, store, user_tag) = match resumed {
                 Some(resumed) => resumed,
                 None => {
-                    let fresh = live(auth::get_or_create(&options.endpoint, &key, &user_identifier_key, options.policy).await?)?;
+                    let fresh = bootstrap_once(&options, &key, &user_identifier_key).await?;
                     // The salt is read now: another sign-in may have stored one meanwhile.
                     let tag = user_tag_or_new_salt(&salts, &user_identifier_key);
                     let store = Store::new(options.storage, user_scope(&options, &key, &tag));

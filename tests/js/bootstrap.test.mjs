@@ -115,6 +115,28 @@ test('after a reload the stored session is reused without a new get_or_create', 
   })
 })
 
+test('sign-ins of one user that start together share one get_or_create (StrictMode, double clicks)', async () => {
+  const [a, b] = [newUserIdentifierKey(), newUserIdentifierKey()]
+  await env.withPage(async (p) => {
+    const out = await p.evaluate(async ({ a, b }) => {
+      const t = window.__seamTest
+      const { SeamClient } = await t.load()
+      const signIn = (uik, storage) => SeamClient.fromPublishableKey('seam_pk1_token', uik, { endpoint: t.fakeUrl, storage })
+      const together = await Promise.all([signIn(a), signIn(a), signIn(a), signIn(b), signIn(a, 'memory')])
+      const later = await signIn(a)
+      return { tokens: together.map((c) => c.clientSessionToken), later: later.clientSessionToken }
+    }, { a, b })
+    const [a1, a2, a3, b1, aMemory] = out.tokens
+    assert.equal(a2, a1)
+    assert.equal(a3, a1)
+    assert.notEqual(b1, a1)
+    assert.equal(out.later, a1, 'the stored session is resumed afterwards')
+    // One for user a in localStorage, one for user b, one for user a in memory (another scope).
+    assert.equal(p.sent(GET_OR_CREATE).length, 3)
+    assert.ok(aMemory)
+  })
+})
+
 test('two user identifier keys get two sessions and two storage keys', async () => {
   const [a, b] = [newUserIdentifierKey(), newUserIdentifierKey()]
   await env.withPage(async (p) => {

@@ -14,7 +14,8 @@ const env = useEnv()
 const API_KEY = 'seam_apikey1_token'
 const CONNECTED_ACCOUNT = 'john_connected_account_id'
 
-const load = () => import(new URL('../../pkg/index.js', import.meta.url))
+// Node's own entry (package.json `exports`, condition `node`).
+const load = () => import(new URL('../../pkg/node.js', import.meta.url))
 
 test('Node: fromApiKey creates a session for a user with a connected account; a page lists their devices with its token', async () => {
   const { SeamClient } = await load()

@@ -1,43 +1,28 @@
 // The package as users get it: `npm pack`, then the tarball installed into small apps that use it
-// the ways users do: a page with no bundler, a Vite build, a webpack 5 build (each in Chromium,
-// against the fake) and a Node ESM script.
+// the ways users do in a browser: a page with no bundler, a Vite build and a webpack 5 build, each
+// in Chromium against the fake. Servers and edge runtimes: runtimes.test.mjs; Next.js:
+// nextjs.test.mjs.
 
 import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { useEnv, SEED_CST } from './support/harness.mjs'
 import { REPO_ROOT } from './support/static-server.mjs'
+import { installFixture, npm, packInto } from './support/packaging.mjs'
 
-const run = promisify(execFile)
 const env = useEnv()
 
-const FIXTURES = path.join(REPO_ROOT, 'tests', 'packaging')
 const WORK = path.join(REPO_ROOT, 'build', 'packaging')
-const API_KEY = 'seam_apikey1_token'
 
 let tarball
 
-const npm = (args, cwd) => run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, maxBuffer: 1 << 24 })
-
 before(async () => {
-  await rm(WORK, { recursive: true, force: true })
-  await mkdir(WORK, { recursive: true })
-  const { stdout } = await npm(['pack', path.join(REPO_ROOT, 'pkg'), '--pack-destination', WORK, '--json'], WORK)
-  tarball = path.join(WORK, JSON.parse(stdout)[0].filename)
+  tarball = await packInto(WORK)
 })
 
-// A copy of one fixture (plus the shared browser app) with the tarball installed, as `npm i` would.
-async function fixture(name) {
-  const dir = path.join(WORK, name)
-  await cp(path.join(FIXTURES, name), dir, { recursive: true })
-  await cp(path.join(FIXTURES, 'app.js'), path.join(dir, 'app.js'))
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: `fixture-${name}`, private: true, type: 'module' }))
-  await npm(['install', tarball, '--offline', '--ignore-scripts'], dir)
-  return dir
-}
+// A copy of one fixture (plus the shared browser app) with the tarball installed.
+const fixture = (name) => installFixture(WORK, name, tarball, ['app.js'])
 
 // Opens the fixture's page against the fake with the seeded token and reads what the app wrote.
 async function runInChromium(dir) {
@@ -65,19 +50,25 @@ function assertSeedDevices(out) {
   assert.equal(out.unknown, 'device_not_found')
 }
 
-test('npm pack ships the .wasm, the declarations, and every file index.js loads', async () => {
+test('npm pack ships the .wasm, the declarations, every entry of exports and every file they load', async () => {
   const { stdout } = await npm(['pack', path.join(REPO_ROOT, 'pkg'), '--dry-run', '--json'], WORK)
   const files = JSON.parse(stdout)[0].files.map((f) => f.path).sort()
-  for (const file of ['index.js', 'seam_wasm_bg.wasm', 'index.d.ts', 'seam_wasm.d.ts', 'errors.d.ts', 'types.d.ts', 'package.json', 'README.md']) {
+  for (const file of ['index.js', 'node.js', 'edge.js', 'seam_wasm_bg.wasm', 'index.d.ts', 'seam_wasm.d.ts', 'errors.d.ts', 'types.d.ts', 'package.json', 'README.md']) {
     assert.ok(files.includes(file), `${file} is not in the package: ${files.join(', ')}`)
   }
   // Whatever the entry imports, or loads with `new URL(..., import.meta.url)`, must be shipped
-  // (snippets included).
-  const entry = await readFile(path.join(REPO_ROOT, 'pkg', 'index.js'), 'utf8')
+  // (snippets included). The browser and edge entries load the .wasm beside them; the server
+  // entry carries its bytes and loads nothing.
   const loads = /(?:new URL\(|\bfrom\s*|\bimport\s*\(?\s*)["'`](\.\.?\/[^"'`]+)["'`]/g
-  const relative = [...entry.matchAll(loads)].map((m) => path.normalize(m[1]))
-  assert.ok(relative.includes('seam_wasm_bg.wasm'))
-  for (const file of relative) assert.ok(files.includes(file), `index.js refers to ${file}, which is not shipped`)
+  for (const [name, wasm] of [['index.js', true], ['edge.js', true], ['node.js', false]]) {
+    const entry = await readFile(path.join(REPO_ROOT, 'pkg', name), 'utf8')
+    const relative = [...entry.matchAll(loads)].map((m) => path.normalize(m[1]))
+    assert.equal(relative.includes('seam_wasm_bg.wasm'), wasm, `${name} loads: ${relative}`)
+    for (const file of relative) assert.ok(files.includes(file), `${name} refers to ${file}, which is not shipped`)
+  }
+  // Every entry of `exports` is shipped.
+  const { exports } = JSON.parse(await readFile(path.join(REPO_ROOT, 'pkg', 'package.json'), 'utf8'))
+  for (const target of Object.values(exports['.'])) assert.ok(files.includes(path.normalize(target)), `exports names ${target}, which is not shipped`)
   // The declarations refer only to shipped files too.
   for (const dts of files.filter((f) => f.endsWith('.d.ts'))) {
     const text = await readFile(path.join(REPO_ROOT, 'pkg', dts), 'utf8')
@@ -108,12 +99,4 @@ test('a webpack 5 build', async () => {
   )
   assert.equal(stats.hasErrors(), false, stats.toString('errors-only'))
   assertSeedDevices(await runInChromium(dir))
-})
-
-test('a Node 20 ESM script with an API key', async () => {
-  const dir = await fixture('node')
-  const { stdout } = await run(process.execPath, ['main.mjs', env.fakeUrl, API_KEY], { cwd: dir })
-  const out = JSON.parse(stdout.trim().split('\n').at(-1))
-  assert.ok(out.devices > 0, stdout)
-  assert.equal(out.token, true, stdout)
 })

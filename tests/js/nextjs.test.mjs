@@ -1,0 +1,150 @@
+// The packed tarball in a Next.js App Router app, with no configuration: a server component that
+// lists devices with an API key, a route handler that makes a client session, and a client
+// component that signs in with a publishable key. Built with Turbopack and with webpack, served
+// by `next start` and opened in Chromium against the fake; and `next dev`, whose StrictMode runs
+// the sign-in effect twice, which must still make one get_or_create.
+
+import { test, before } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { closedPort, useEnv, PUBLISHABLE_KEY, newUserIdentifierKey } from './support/harness.mjs'
+import { GET_OR_CREATE } from './support/actions.mjs'
+import { REPO_ROOT } from './support/static-server.mjs'
+import { BIN, installFixture, packInto } from './support/packaging.mjs'
+
+const env = useEnv()
+
+const WORK = path.join(REPO_ROOT, 'build', 'nextjs')
+const API_KEY = 'seam_apikey1_token'
+const SEEDED_USER = 'john_user_identifier_key'
+const SEEDED_DEVICES = ['august_device_1', 'august_device_2', 'ecobee_device_1', 'minut_device_1', 'schlage_device_id']
+
+let app
+
+before(async () => {
+  app = await installFixture(WORK, 'next', await packInto(WORK))
+})
+
+const nextEnv = () => ({
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NO_COLOR: '1',
+  SEAM_ENDPOINT: env.fakeUrl,
+  SEAM_API_KEY: API_KEY,
+  NEXT_PUBLIC_SEAM_ENDPOINT: env.fakeUrl,
+  NEXT_PUBLIC_SEAM_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
+})
+
+// Runs `next <args>` to its end; resolves with its whole output.
+function next(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(BIN, 'next'), args, { cwd: app, env: nextEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d) => { output += d })
+    child.stderr.on('data', (d) => { output += d })
+    child.on('error', reject)
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`next ${args.join(' ')} exited with ${code}:\n${output}`))))
+  })
+}
+
+// `next start` or `next dev` on a free port of 127.0.0.1, until `fn` is done with its URL.
+async function serve(command, fn) {
+  const port = await closedPort()
+  const child = spawn(path.join(BIN, 'next'), [command, '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: app, env: nextEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+  })
+  let output = ''
+  child.stdout.on('data', (d) => { output += d })
+  child.stderr.on('data', (d) => { output += d })
+  const url = `http://127.0.0.1:${port}`
+  try {
+    // `next dev` compiles a page on its first request: up to a minute on 2 cores.
+    let home
+    for (let i = 0; i < 600 && !home; i++) {
+      home = await fetch(url).catch(() => null)
+      if (!home) await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    assert.ok(home, `next ${command} did not answer:\n${output}`)
+    return await fn(url, home, () => output)
+  } finally {
+    try {
+      process.kill(-child.pid)
+    } catch {}
+  }
+}
+
+// Opens the client component's page for `userIdentifierKey`, reloads it `reloads` times, and tells
+// what it showed and how many get_or_create calls reached the fake.
+async function openClientPage(url, userIdentifierKey, reloads = 0) {
+  const context = await env.browser.newContext()
+  try {
+    const page = await context.newPage()
+    const errors = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    let bootstraps = 0
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url() === env.fakeUrl + GET_OR_CREATE) bootstraps += 1
+    })
+    const shown = []
+    const read = async () => {
+      await page.waitForFunction(() => document.querySelector('#out')?.textContent, null, { timeout: 60_000 })
+      shown.push(JSON.parse(await page.textContent('#out')))
+    }
+    await page.goto(`${url}/client?uik=${encodeURIComponent(userIdentifierKey)}`)
+    await read()
+    for (let i = 0; i < reloads; i++) {
+      await page.reload()
+      await read()
+    }
+    const signIns = await page.evaluate(() => window.__seamSignIns)
+    return { shown, bootstraps, errors, signIns }
+  } finally {
+    await context.close()
+  }
+}
+
+// What the server component rendered: the device ids in the page.
+const devicesIn = (html) => SEEDED_DEVICES.filter((id) => html.includes(id))
+
+for (const [bundler, flags] of [['Turbopack', []], ['webpack', ['--webpack']]]) {
+  test(`next build (${bundler}) and next start: server component, route handler, client component with a resumed session`, async () => {
+    await rm(path.join(app, '.next'), { recursive: true, force: true })
+    const output = await next(['build', ...flags])
+    const warnings = output.split('\n').filter((line) => /⚠|warn/i.test(line))
+    if (bundler === 'webpack') {
+      // webpack cannot tell that Next's browser targets run top-level await, which the browser
+      // entry needs (README, "Next.js"); nothing else may warn.
+      assert.match(output, /using "topLevelAwait"/)
+      const other = warnings.filter((line) => !/Compiled with warnings|"topLevelAwait"|does not appear to support 'async\/await'/.test(line))
+      assert.deepEqual(other, [], output)
+    } else {
+      assert.deepEqual(warnings, [], output)
+    }
+    await serve('start', async (url, home) => {
+      assert.equal(home.status, 200)
+      assert.deepEqual(devicesIn(await home.text()), SEEDED_DEVICES)
+      const made = await fetch(`${url}/api/session`, { method: 'POST', body: JSON.stringify({ userIdentifierKey: newUserIdentifierKey() }) })
+      assert.equal(made.status, 200)
+      assert.match((await made.json()).token, /^seam_cst/)
+      const client = await openClientPage(url, SEEDED_USER, 1)
+      assert.deepEqual(client.errors, [])
+      assert.equal(client.shown.length, 2)
+      for (const shown of client.shown) assert.equal(shown.devices?.length, 4, JSON.stringify(shown))
+      assert.equal(client.bootstraps, 1, 'the reload made a new get_or_create')
+    })
+  })
+}
+
+test('next dev: pages answer 200, and StrictMode’s double sign-in makes one get_or_create', async () => {
+  await serve('dev', async (url, home, output) => {
+    assert.equal(home.status, 200, output())
+    assert.deepEqual(devicesIn(await home.text()), SEEDED_DEVICES)
+    const client = await openClientPage(url, newUserIdentifierKey())
+    assert.deepEqual(client.errors, [])
+    assert.equal(client.signIns, 2, 'StrictMode ran the effect twice')
+    assert.deepEqual(client.shown, [{ devices: [] }])
+    assert.equal(client.bootstraps, 1)
+  })
+})

@@ -1,0 +1,5 @@
+import Devices from './devices'
+
+export default function Page() {
+  return <Devices />
+}
