@@ -309,48 +309,10 @@ fn live(session: Session) -> Result<Session, SdkError> {
 }
 
 thread_local! {
-    /// The `get_or_create` calls in flight, by storage, endpoint, key and user (the user
-    /// identifier key stays in memory, as in the clients themselves).
-    static BOOTSTRAPS: RefCell<Vec<(String, Promise)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A new live session for a user, with one `get_or_create` at a time per storage, endpoint, key
-/// and user: sign-ins that start while one is in flight (React's StrictMode running effects
-/// twice, a double click, two components mounting) wait for it and share its session.
-async fn bootstrap_once(options: &Options, publishable_key: &str, user_identifier_key: &str) -> Result<Session, SdkError> {
-    let scope = [options.storage.name(), "\n", &options.endpoint, "\n", publishable_key, "\n", user_identifier_key].concat();
-    let shared = pending_bootstrap(&scope, None).unwrap_or_else(|| {
-        let (endpoint, policy, done) = (options.endpoint.clone(), options.policy, scope.clone());
-        let (key, user) = (publishable_key.to_owned(), user_identifier_key.to_owned());
-        // The future first runs in a later microtask, after it is recorded below.
-        let started = promise(async move {
-            let fresh = auth::get_or_create(&endpoint, &key, &user, policy).await.and_then(live);
-            pending_bootstrap(&done, Some(None));
-            fresh.map(|session| session.to_js())
-        });
-        pending_bootstrap(&scope, Some(Some(started.clone())));
-        started
-    });
-    let value = JsFuture::from(shared).await.map_err(SdkError::Js)?;
-    Session::from_js(&value).ok_or_else(|| http::invalid_body(200, None, "/client_sessions/get_or_create", "a client_session without a usable client session token"))
-}
-
-/// The bootstrap in flight for `scope`; `set` records one (`Some(Some(_))`) or its end
-/// (`Some(None)`).
-fn pending_bootstrap(scope: &str, set: Option<Option<Promise>>) -> Option<Promise> {
-    BOOTSTRAPS.with(|all| {
-        let mut all = all.borrow_mut();
-        let found = all.iter().position(|(s, _)| s == scope);
-        match (set, found) {
-            (None, found) => found.map(|i| all[i].1.clone()),
-            (Some(Some(started)), _) => {
-                all.push((scope.to_owned(), started));
-                None
-            }
-            (Some(None), Some(i)) => Some(all.swap_remove(i).1),
-            (Some(None), None) => None,
-        }
-    })
+    /// The newest sign-in of each storage, endpoint, key and user, while it runs (the user
+    /// identifier key stays in memory, as in the clients themselves), with its number.
+    static SIGN_INS: RefCell<Vec<(String, u32, Promise)>> = const { RefCell::new(Vec::new()) };
+    static SIGN_IN_NUMBER: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Where `fromPublishableKey` keeps a user's session: the endpoint, the key and the user's tag.
@@ -492,20 +454,29 @@ impl SeamClient {
                 );
             }
             let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
-            let salts = Store::new(options.storage, scope_key(&options.endpoint, &[&key, ":salt"].concat()));
-            let stored = user_tag(&salts, &user_identifier_key).map(|tag| (Store::new(options.storage, user_scope(&options, &key, &tag)), tag));
-            Ok((options, key, user_identifier_key, salts, stored))
+            Ok((options, key, user_identifier_key))
         })();
-        let (options, key, user_identifier_key, salts, stored) = match prepared {
+        let (options, key, user_identifier_key) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => return Promise::reject(&error.into()),
         };
-        promise(async move {
+        // Sign-ins of one user that start together (React's StrictMode running effects twice, a
+        // double click, two components) make one get_or_create: each waits for the one before
+        // it, then finds the session that one stored.
+        let scope = [options.storage.name(), "\n", &options.endpoint, "\n", &key, "\n", &user_identifier_key].concat();
+        let before = SIGN_INS.with(|all| all.borrow().iter().find(|(s, _, _)| *s == scope).map(|(_, _, p)| p.clone()));
+        let number = SIGN_IN_NUMBER.with(|n| n.replace(n.get().wrapping_add(1)));
+        let signed_in = promise(async move {
+            if let Some(before) = before {
+                let _ = JsFuture::from(before).await;
+            }
+            let salts = Store::new(options.storage, scope_key(&options.endpoint, &[&key, ":salt"].concat()));
+            let stored = user_tag(&salts, &user_identifier_key).map(|tag| (Store::new(options.storage, user_scope(&options, &key, &tag)), tag));
             let resumed = stored.and_then(|(store, tag)| Some((store.read().filter(|s| !s.is_dead(now_ms()))?, store, tag)));
             let (session, store, user_tag) = match resumed {
                 Some(resumed) => resumed,
                 None => {
-                    let fresh = bootstrap_once(&options, &key, &user_identifier_key).await?;
+                    let fresh = live(auth::get_or_create(&options.endpoint, &key, &user_identifier_key, options.policy).await?)?;
                     // The salt is read now: another sign-in may have stored one meanwhile.
                     let tag = user_tag_or_new_salt(&salts, &user_identifier_key);
                     let store = Store::new(options.storage, user_scope(&options, &key, &tag));
@@ -513,11 +484,19 @@ impl SeamClient {
                     (fresh, store, tag)
                 }
             };
+            // Done: no later sign-in waits for this one, and the list does not keep its client.
+            SIGN_INS.with(|all| all.borrow_mut().retain(|(_, n, _)| *n != number));
             let record = last_user(&options, &key);
             record.write_text(["{\"user\":\"", &user_tag, "\"}"].concat());
             let mode = Mode::PublishableKey { key, user_identifier_key };
             Ok(SeamClient::wrap(Inner::new(&options, mode, Some(store), Some((record, user_tag)), session)).into())
-        })
+        });
+        SIGN_INS.with(|all| {
+            let mut all = all.borrow_mut();
+            all.retain(|(s, _, _)| *s != scope);
+            all.push((scope, number, signed_in.clone()));
+        });
+        signed_in
     }
 
     /// A client for a client session token made by your backend. The token is stored for this
