@@ -81,6 +81,7 @@ pkg: setup
 	wasm-bindgen --target web --weak-refs --out-dir build/bindgen $(WASM_OUT)
 	cargo run --quiet -p xtask -- shorten-imports build/bindgen/seam_wasm_bg.wasm build/bindgen/seam_wasm.js
 	mkdir -p pkg
+	# In place: the server entry inlines, and the edge entry imports, the optimized module.
 	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o build/bindgen/seam_wasm_bg.wasm
 	cp build/bindgen/seam_wasm_bg.wasm pkg/
 	snippet=$$(ls build/bindgen/snippets); \

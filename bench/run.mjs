@@ -3,7 +3,7 @@
 // bench/results/<timestamp>.json and the table to bench/results/latest.md.
 
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -103,11 +103,6 @@ async function bundleWasm() {
   }
 }
 
-async function filesUnder(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
-}
-
 // Each file is served and compressed on its own, so sizes are summed per file.
 async function measureFiles(files) {
   const perFile = {}
@@ -125,8 +120,9 @@ async function measureFiles(files) {
 
 async function measureSizes() {
   const wasm = path.join(PKG, 'seam_wasm_bg.wasm')
-  // What a page downloads: the .wasm and every JS module.
-  const shipped = (await filesUnder(PKG)).filter((file) => /\.(js|wasm)$/.test(file))
+  // What a page downloads: the browser entry and the .wasm it fetches (the server and edge
+  // entries are for other hosts).
+  const shipped = ['index.js', 'seam_wasm_bg.wasm'].map((file) => path.join(PKG, file))
   return {
     shipped: { 'seam-wasm': await measureFiles(shipped), http: await measureFiles([HTTP_BUNDLE]) },
     bundled: { 'seam-wasm': await measureFiles([WASM_BUNDLE, wasm]), http: await measureFiles([HTTP_BUNDLE]) },

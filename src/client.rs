@@ -4,7 +4,7 @@
 //! clones the `Rc` of the shared state and hands back a Promise (or a lazy `SeamHttpRequest`).
 //! Concurrent calls and `free()` while a call is in flight are therefore safe.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
@@ -22,7 +22,7 @@ use crate::options::{self, Options, Wait};
 use crate::request::SeamHttpRequest;
 use crate::routes::{self, Route};
 use crate::sha256::{hex, stretch};
-use crate::storage::{scope_key, Store, Stored, Watch};
+use crate::storage::{scope_key, StorageKind, Store, Stored, Watch};
 
 #[wasm_bindgen(module = "/src/generated/namespaces.js")]
 extern "C" {
@@ -311,8 +311,8 @@ fn live(session: Session) -> Result<Session, SdkError> {
 thread_local! {
     /// The newest sign-in of each storage, endpoint, key and user, while it runs (the user
     /// identifier key stays in memory, as in the clients themselves), with its number.
-    static SIGN_INS: RefCell<Vec<(String, u32, Promise)>> = const { RefCell::new(Vec::new()) };
-    static SIGN_IN_NUMBER: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static SIGN_INS: RefCell<Vec<(StorageKind, String, u32, Promise)>> = const { RefCell::new(Vec::new()) };
+    static SIGN_IN_NUMBER: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Where `fromPublishableKey` keeps a user's session: the endpoint, the key and the user's tag.
@@ -463,20 +463,25 @@ impl SeamClient {
         // Sign-ins of one user that start together (React's StrictMode running effects twice, a
         // double click, two components) make one get_or_create: each waits for the one before
         // it, then finds the session that one stored.
-        let scope = [options.storage.name(), "\n", &options.endpoint, "\n", &key, "\n", &user_identifier_key].concat();
-        let before = SIGN_INS.with(|all| all.borrow().iter().find(|(s, _, _)| *s == scope).map(|(_, _, p)| p.clone()));
+        let scope = [options.endpoint.as_str(), "\n", &key, "\n", &user_identifier_key].concat();
+        let before = SIGN_INS.with(|all| all.borrow().iter().find(|(k, s, _, _)| *k == options.storage && *s == scope).map(|(.., p)| p.clone()));
         let number = SIGN_IN_NUMBER.with(|n| n.replace(n.get().wrapping_add(1)));
+        let storage = options.storage;
         let signed_in = promise(async move {
             if let Some(before) = before {
                 let _ = JsFuture::from(before).await;
             }
+            // Done, either way: no later sign-in waits for this one, and the list keeps nothing
+            // of it.
+            let done = || SIGN_INS.with(|all| all.borrow_mut().retain(|(.., n, _)| *n != number));
             let salts = Store::new(options.storage, scope_key(&options.endpoint, &[&key, ":salt"].concat()));
             let stored = user_tag(&salts, &user_identifier_key).map(|tag| (Store::new(options.storage, user_scope(&options, &key, &tag)), tag));
             let resumed = stored.and_then(|(store, tag)| Some((store.read().filter(|s| !s.is_dead(now_ms()))?, store, tag)));
             let (session, store, user_tag) = match resumed {
                 Some(resumed) => resumed,
                 None => {
-                    let fresh = live(auth::get_or_create(&options.endpoint, &key, &user_identifier_key, options.policy).await?)?;
+                    let fresh = auth::get_or_create(&options.endpoint, &key, &user_identifier_key, options.policy).await.and_then(live);
+                    let fresh = fresh.inspect_err(|_| done())?;
                     // The salt is read now: another sign-in may have stored one meanwhile.
                     let tag = user_tag_or_new_salt(&salts, &user_identifier_key);
                     let store = Store::new(options.storage, user_scope(&options, &key, &tag));
@@ -484,8 +489,7 @@ impl SeamClient {
                     (fresh, store, tag)
                 }
             };
-            // Done: no later sign-in waits for this one, and the list does not keep its client.
-            SIGN_INS.with(|all| all.borrow_mut().retain(|(_, n, _)| *n != number));
+            done();
             let record = last_user(&options, &key);
             record.write_text(["{\"user\":\"", &user_tag, "\"}"].concat());
             let mode = Mode::PublishableKey { key, user_identifier_key };
@@ -493,8 +497,8 @@ impl SeamClient {
         });
         SIGN_INS.with(|all| {
             let mut all = all.borrow_mut();
-            all.retain(|(s, _, _)| *s != scope);
-            all.push((scope, number, signed_in.clone()));
+            all.retain(|(k, s, ..)| !(*k == storage && *s == scope));
+            all.push((storage, scope, number, signed_in.clone()));
         });
         signed_in
     }

@@ -37,14 +37,6 @@ impl StorageKind {
             _ => None,
         }
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            StorageKind::Local => "localStorage",
-            StorageKind::Session => "sessionStorage",
-            StorageKind::Memory => "memory",
-        }
-    }
 }
 
 thread_local! {
@@ -186,9 +178,6 @@ mod tests {
         assert_eq!(StorageKind::parse("sessionStorage"), Some(StorageKind::Session));
         assert_eq!(StorageKind::parse("memory"), Some(StorageKind::Memory));
         assert_eq!(StorageKind::parse("LocalStorage"), None);
-        for kind in [StorageKind::Local, StorageKind::Session, StorageKind::Memory] {
-            assert_eq!(StorageKind::parse(kind.name()), Some(kind));
-        }
     }
 
     #[test]

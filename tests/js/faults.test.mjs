@@ -3,8 +3,8 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { useEnv, SEED_CST, WORKSPACE_ID, fakePost } from './support/harness.mjs'
-import { fromToken, run, expectError, expectOk } from './support/actions.mjs'
+import { useEnv, SEED_CST, WORKSPACE_ID, fakePost, newUserIdentifierKey } from './support/harness.mjs'
+import { GET_OR_CREATE, fromToken, run, expectError, expectOk } from './support/actions.mjs'
 
 const GET_PATH = '/devices/list'
 const POST_PATH = '/locks/unlock_door'
@@ -269,4 +269,27 @@ test('fault table', () => {
   }
   assert.ok(table.length >= CASES.length, 'fault rows missing')
   assert.deepEqual(table.filter((r) => r.duplicates !== 0), [])
+})
+
+test('sign-ins of one user that start together, the first refused: the next makes its own get_or_create, a later one resumes', async () => {
+  await env.withPage(async (p) => {
+    env.proxy.clear()
+    env.proxy.set(GET_OR_CREATE, { kind: 'empty503', once: true })
+    const out = await p.evaluate(async ({ endpoint, uik }) => {
+      const t = window.__seamTest
+      const { SeamClient } = await t.load()
+      const signIn = () => SeamClient.fromPublishableKey('seam_pk1_token', uik, { endpoint })
+      const settled = await Promise.allSettled([signIn(), signIn()])
+      const later = await signIn()
+      return {
+        first: settled[0].status === 'rejected' ? `${settled[0].reason.name} ${settled[0].reason.statusCode}` : 'resolved',
+        second: settled[1].value?.clientSessionToken ?? String(settled[1].reason),
+        later: later.clientSessionToken,
+      }
+    }, { endpoint: env.proxy.url, uik: newUserIdentifierKey() })
+    assert.equal(out.first, 'SeamHttpInvalidResponseError 503')
+    assert.match(out.second, /^seam_cst/)
+    assert.equal(out.later, out.second, 'the later sign-in resumed the stored session')
+    assert.equal(env.proxy.count(GET_OR_CREATE), 2)
+  })
 })

@@ -39,13 +39,14 @@ for (const [name, binary, flags] of RUNTIMES) {
     const { stdout, stderr } = await run(binary, [...flags, 'main.mjs', env.fakeUrl, API_KEY, PUBLISHABLE_KEY, SEEDED_USER], {
       cwd: server,
       env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+      timeout: 60_000,
     })
     assert.equal(stderr, '', `${name} printed on stderr`)
     const out = JSON.parse(stdout.trim())
     assert.ok(out.devices > 0, stdout)
     assert.equal(out.token, true, stdout)
     assert.equal(out.userDevices, 4, stdout)
-    const { stdout: resolved } = await run(binary, [...flags, 'resolve.mjs'], { cwd: server })
+    const { stdout: resolved } = await run(binary, [...flags, 'resolve.mjs'], { cwd: server, timeout: 60_000 })
     assert.match(resolved.trim(), /\/node_modules\/seam-wasm\/node\.js$/, `${name} resolves the package to ${resolved}`)
   })
 }
@@ -78,7 +79,9 @@ test('workerd: a worker bundled as wrangler does lists the devices through the e
     assert.deepEqual(JSON.parse(body).devices.length, 5, body)
     assert.deepEqual(output.split('\n').filter((l) => l && !l.startsWith('Listening on http://127.0.0.1:')), [], 'workerd printed')
   } finally {
-    workerd.kill()
+    const exited = new Promise((resolve) => workerd.on('exit', resolve))
+    workerd.kill('SIGKILL')
+    await exited
   }
 })
 
