@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use crate::client::Inner;
@@ -20,7 +20,7 @@ use crate::query;
 pub async fn wait_for(inner: &Rc<Inner>, attempt: JsValue, wait: Wait) -> Result<JsValue, SdkError> {
     let deadline = js_sys::Date::now() + wait.timeout_ms;
     let timed_out = |action_attempt| SdkError::ActionAttemptTimeout { timeout_ms: wait.timeout_ms, action_attempt };
-    let params = Object::new();
+    let params = interop::record();
     let _ = Reflect::set(&params, &"action_attempt_id".into(), &field(&attempt, "action_attempt_id"));
     let url = query::query_url(&inner.endpoint, ACTION_ATTEMPTS_GET.path, &params)?;
     let mut attempt = attempt;

@@ -1,6 +1,6 @@
 //! Token kinds, the client session and its bootstrap from a publishable key.
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid_token, SdkError};
@@ -155,7 +155,7 @@ impl Session {
 
     /// The stored form: only what is needed to resume, never the user identifier key.
     pub fn to_js(&self) -> JsValue {
-        let object = Object::new();
+        let object = interop::record();
         let opt = |value: &Option<String>| value.as_deref().map_or(JsValue::NULL, JsValue::from_str);
         let _ = Reflect::set(&object, &"token".into(), &JsValue::from_str(&self.token));
         let _ = Reflect::set(&object, &"expires_at".into(), &opt(&self.expires_at));
@@ -176,7 +176,7 @@ impl Session {
 
 /// `POST /client_sessions/get_or_create` with the publishable key only (no cookies, no token).
 pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifier_key: &str, policy: Policy) -> Result<Session, SdkError> {
-    let body = Object::new();
+    let body = interop::record();
     let _ = Reflect::set(&body, &"user_identifier_key".into(), &JsValue::from_str(user_identifier_key));
     let body = js_sys::JSON::stringify(&body).map_err(SdkError::Js)?;
     let path = "/client_sessions/get_or_create";

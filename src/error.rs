@@ -94,7 +94,7 @@ fn opt_str(value: &Option<String>) -> JsValue {
 
 impl From<SdkError> for JsValue {
     fn from(error: SdkError) -> JsValue {
-        let fields = Object::new();
+        let fields = crate::interop::record();
         let (kind, message) = match error {
             SdkError::Js(value) => return value,
             SdkError::Api(api) => {

@@ -120,7 +120,7 @@ const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The headers of a request made with `auth`; `has_body` adds the JSON content type. Tokens and
 /// keys are checked to be visible ASCII, so the browser takes every value.
 pub fn headers(auth: &Auth, has_body: bool) -> Object {
-    let headers = Object::new();
+    let headers = interop::record();
     let set = |name: &str, value: &str| {
         // Setting a property on a fresh plain object cannot fail.
         let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));

@@ -50,6 +50,13 @@ pub const MAX_DEPTH: usize = 32;
 /// below what would weigh on memory or on a request's headers.
 pub const MAX_TOKEN_CHARS: u32 = 4096;
 
+/// An object with no prototype, for what the SDK builds to send or store (headers, bodies, the
+/// stored session): a setter or a `toJSON` a page put on `Object.prototype` never sees a key, a
+/// token or a user identifier key, nor changes what is sent.
+pub fn record() -> js_sys::Object {
+    js_sys::Object::create(JsValue::NULL.unchecked_ref())
+}
+
 /// `object[key]`, or `undefined` when it cannot be read (not an object, a throwing getter). For
 /// the API's answers and the SDK's own objects, where a failed read means "absent".
 pub fn field(object: &JsValue, key: &str) -> JsValue {

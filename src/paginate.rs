@@ -46,7 +46,7 @@ impl SeamClient {
         let fetch_page = Closure::<dyn Fn(JsValue) -> Promise>::new(move |cursor: JsValue| {
             // The same parameters for every page, plus the cursor: the API refuses a cursor
             // used with other parameters.
-            let page_params: JsValue = Object::new().into();
+            let page_params: JsValue = interop::record().into();
             let copied = if params.is_object() { interop::assign(&page_params, &params) } else { Ok(()) };
             if let Err(error) = copied {
                 return Promise::reject(&unreadable(&route, &error).into());

@@ -37,6 +37,7 @@ const SAFE = [
   // Built-ins called on values the SDK made itself (fresh arrays and objects, strings, its
   // promises, its URLSearchParams), with arguments it made.
   [/^const ret = new (Array|Object)\(\);/, 'a fresh array or object'],
+  [/^const ret = Object\.create\(arg0\);/, 'a fresh object with no prototype'],
   [/^const ret = Array\.of\(arg0, arg1\);/, 'a fresh array'],
   [/^const ret = arg0\[arg1 >>> 0\];/, 'an element of an array the SDK made (Object.keys)'],
   [/^const ret = arg0\.length;/, "the length of the SDK's array or string"],

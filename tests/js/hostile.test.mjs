@@ -732,6 +732,33 @@ test('21. a freed client and a freed request (and one class\'s method on the oth
   })
 })
 
+test('22. setters and a toJSON on Object.prototype see no key, token or user identifier key, and change nothing sent', async () => {
+  await withProbe(env, async (p) => {
+    const out = await inPage(p, async (m, { uik }, h, t) => {
+      const seen = []
+      const keys = ['user_identifier_key', 'client-session-token', 'seam-publishable-key', 'authorization', 'token', 'content-type']
+      for (const key of keys) {
+        Object.defineProperty(Object.prototype, key, { set() { seen.push(key) }, configurable: true })
+      }
+      Object.defineProperty(Object.prototype, 'toJSON', { value: () => ({ hijacked: true }), configurable: true, writable: true })
+      let result
+      try {
+        result = await h.settle(async () => {
+          const client = await m.SeamClient.fromPublishableKey(h.publishableKey, uik, { endpoint: t.fakeUrl, storage: 'memory' })
+          const devices = await client.devices.list()
+          return { token: client.clientSessionToken.slice(0, 8), devices: devices.length }
+        }, 10_000, { raw: true })
+      } finally {
+        for (const key of [...keys, 'toJSON']) delete Object.prototype[key]
+      }
+      return { seen, result }
+    }, { uik: newUserIdentifierKey() })
+    assert.deepEqual(out.seen, [])
+    assert.deepEqual(out.result.value, { token: 'seam_cst', devices: 0 }, show(out))
+    await check(p, '22')
+  })
+})
+
 // One page through every page-side case in turn (all parameter rows, the forged storage events
 // and the 10,000 rejected calls), for the closing figure: the wasm memory after all of it.
 test('closing figures: wasm memory after the hostile suite in one page', async () => {
