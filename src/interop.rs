@@ -12,11 +12,13 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
+    /// `Array.isArray(value)`; `Err` for a revoked Proxy.
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array_js(value: &JsValue) -> Result<bool, JsValue>;
+    pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 
+    /// `Object.keys(value)`, with whatever a Proxy's traps threw.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn keys_js(value: &JsValue) -> Result<Array, JsValue>;
+    pub fn keys(value: &JsValue) -> Result<Array, JsValue>;
 
     // `String(value)`: JS's own number formatting, and a description of any thrown value.
     #[wasm_bindgen(js_name = String, catch)]
@@ -108,19 +110,9 @@ pub fn assign(target: &JsValue, source: &JsValue) -> Result<(), JsValue> {
     assign_js(target, source).map(drop)
 }
 
-/// `Array.isArray(value)`; `Err` for a revoked Proxy.
-pub fn is_array(value: &JsValue) -> Result<bool, JsValue> {
-    is_array_js(value)
-}
-
 /// An object (not an array, not a function), as options and parameters must be.
 pub fn is_plain_object(value: &JsValue) -> Result<bool, JsValue> {
     Ok(value.is_object() && !value.is_function() && !is_array(value)?)
-}
-
-/// `Object.keys(value)`, with whatever a Proxy's traps threw.
-pub fn keys(value: &JsValue) -> Result<Array, JsValue> {
-    keys_js(value)
 }
 
 /// For a `Date`: `Some(Ok(ISO text))`, or `Some(Err(()))` when it is an invalid date or a fake
