@@ -123,7 +123,9 @@ const devicesIn = (html) => SEEDED_DEVICES.filter((id) => html.includes(id))
 for (const [bundler, flags] of [['Turbopack', []], ['webpack', ['--webpack']]]) {
   test(`next build (${bundler}) and next start: server component, route handler, client component with a resumed session`, { timeout: 2 * LIMIT_MS }, async () => {
     await rm(path.join(app, '.next'), { recursive: true, force: true })
-    const output = await next(['build', ...flags])
+    // Next advises a CI (CI set, no .next/cache) to keep its build cache: about the user's CI, not this package.
+    const output = (await next(['build', ...flags]))
+      .split('\n').filter((line) => !line.includes('No build cache found. Please configure build caching')).join('\n')
     if (bundler === 'webpack') {
       // webpack cannot tell that Next's browser targets run top-level await, which the browser
       // entry needs (README, "Next.js"). That block, word for word, is the only warning.
