@@ -1,12 +1,9 @@
 // The entry for Cloudflare's workerd, which compiles no WebAssembly from bytes at run time: the
 // .wasm is imported as a module, which wrangler and workerd provide, and instantiated at once,
 // with no top-level await.
-import { initSync, SeamClient, SeamHttpRequest } from './seam_wasm.js'
-import { refuseFreedObjects } from './guard.js'
+import { initSync } from './seam_wasm.js'
 import module from './seam_wasm_bg.wasm'
 
 initSync({ module })
-refuseFreedObjects({ SeamClient, SeamHttpRequest })
 
-export { SeamClient, SeamHttpRequest }
-export * from './snippets/@SNIPPET@/src/js/errors.js'
+export * from './api.js'

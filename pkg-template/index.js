@@ -2,11 +2,8 @@
 // that users never call an init function), fetching the .wasm from beside this file, then
 // re-exports the client and the error classes. Servers, Deno, Bun and edge runtimes get their
 // own entries (package.json `exports`).
-import init, { SeamClient, SeamHttpRequest } from './seam_wasm.js'
-import { refuseFreedObjects } from './guard.js'
+import init from './seam_wasm.js'
 
 await init({ module_or_path: new URL('./seam_wasm_bg.wasm', import.meta.url) })
-refuseFreedObjects({ SeamClient, SeamHttpRequest })
 
-export { SeamClient, SeamHttpRequest }
-export * from './snippets/@SNIPPET@/src/js/errors.js'
+export * from './api.js'
