@@ -85,7 +85,7 @@ pkg: setup
 	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_OPT_FEATURES) build/bindgen/seam_wasm_bg.wasm -o build/bindgen/seam_wasm_bg.wasm
 	cp build/bindgen/seam_wasm_bg.wasm pkg/
 	snippet=$$(ls build/bindgen/snippets); \
-	for entry in index node edge api; do sed "s|@SNIPPET@|$$snippet|" pkg-template/$$entry.js > build/bindgen/$$entry.js; done
+	for entry in index node edge api classes; do sed "s|@SNIPPET@|$$snippet|" pkg-template/$$entry.js > build/bindgen/$$entry.js; done
 	cp pkg-template/guard.js build/bindgen/
 	esbuild build/bindgen/index.js --bundle --minify --format=esm --outfile=pkg/index.js --log-level=warning
 	esbuild build/bindgen/node.js --bundle --minify --format=esm --platform=neutral --target=es2022 --loader:.wasm=binary \

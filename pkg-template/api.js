@@ -1,17 +1,102 @@
 // What every entry exports, the same whichever way its wasm module was instantiated. Nothing here
 // runs wasm when it is evaluated: the entry instantiates the module after this module is loaded.
-import { SeamClient, SeamHttpRequest } from './seam_wasm.js'
+import { SeamClient, SeamHttpRequest, tokenKind, hasCredentialOption } from './seam_wasm.js'
 import { refuseFreedObjects } from './guard.js'
+import { SeamHttpInvalidOptionsError } from './snippets/@SNIPPET@/src/js/errors.js'
+import { namespaceClasses } from './classes.js'
 
 refuseFreedObjects({ SeamClient, SeamHttpRequest })
 
-export { SeamClient, SeamHttpRequest }
+// `SeamHttp` is the client: code written for @seamapi/http changes only its import.
+export { SeamClient, SeamClient as SeamHttp, SeamHttpRequest }
+export {
+  SeamHttpEndpoints,
+  SeamHttpWithoutWorkspace,
+  SeamHttpWithoutWorkspace as SeamHttpMultiWorkspace,
+  SeamHttpEndpointsWithoutWorkspace,
+} from './classes.js'
+export const {
+  SeamHttpAccessCodes,
+  SeamHttpAccessCodesSimulate,
+  SeamHttpAccessCodesUnmanaged,
+  SeamHttpAccessGrants,
+  SeamHttpAccessGrantsUnmanaged,
+  SeamHttpAccessMethods,
+  SeamHttpAccessMethodsUnmanaged,
+  SeamHttpAcs,
+  SeamHttpAcsAccessGroups,
+  SeamHttpAcsCredentials,
+  SeamHttpAcsEncoders,
+  SeamHttpAcsEncodersSimulate,
+  SeamHttpAcsEntrances,
+  SeamHttpAcsSystems,
+  SeamHttpAcsUsers,
+  SeamHttpActionAttempts,
+  SeamHttpClientSessions,
+  SeamHttpConnectWebviews,
+  SeamHttpConnectedAccounts,
+  SeamHttpConnectedAccountsSimulate,
+  SeamHttpCustomers,
+  SeamHttpDevices,
+  SeamHttpDevicesSimulate,
+  SeamHttpDevicesUnmanaged,
+  SeamHttpEvents,
+  SeamHttpInstantKeys,
+  SeamHttpLocks,
+  SeamHttpLocksSimulate,
+  SeamHttpNoiseSensors,
+  SeamHttpNoiseSensorsNoiseThresholds,
+  SeamHttpNoiseSensorsSimulate,
+  SeamHttpPhones,
+  SeamHttpPhonesSimulate,
+  SeamHttpSpaces,
+  SeamHttpThermostats,
+  SeamHttpThermostatsDailyPrograms,
+  SeamHttpThermostatsSchedules,
+  SeamHttpThermostatsSimulate,
+  SeamHttpUserIdentities,
+  SeamHttpUserIdentitiesUnmanaged,
+  SeamHttpWebhooks,
+  SeamHttpWorkspaces,
+} = namespaceClasses
+
+// Token kinds by prefix, as @seamapi/http tells them apart.
+export const isApiKey = (token) => tokenKind(token) === 'apiKey'
+export const isClientSessionToken = (token) => tokenKind(token) === 'clientSessionToken'
+export const isPublishableKey = (token) => tokenKind(token) === 'publishableKey'
+export const isPersonalAccessToken = (token) => tokenKind(token) === 'personalAccessToken'
+export const isConsoleSessionToken = (token) => tokenKind(token) === 'consoleSessionToken'
+
+// @seamapi/http's guards over client options: true when the credential is there, throwing
+// `SeamHttpInvalidOptionsError` when another one is too (or, scoped, the workspace is missing).
+export const isSeamHttpOptionsWithApiKey = (options) => hasCredentialOption('apiKey', false, options)
+export const isSeamHttpOptionsWithClientSessionToken = (options) => hasCredentialOption('clientSessionToken', false, options)
+export const isSeamHttpOptionsWithConsoleSessionToken = (options) => hasCredentialOption('consoleSessionToken', true, options)
+export const isSeamHttpOptionsWithPersonalAccessToken = (options) => hasCredentialOption('personalAccessToken', true, options)
+export const isSeamHttpWithoutWorkspaceOptionsWithConsoleSessionToken = (options) =>
+  hasCredentialOption('consoleSessionToken', false, options)
+export const isSeamHttpWithoutWorkspaceOptionsWithPersonalAccessToken = (options) =>
+  hasCredentialOption('personalAccessToken', false, options)
+// `client` is @seamapi/http's axios client, which no client here takes; the guard still reads
+// options as @seamapi/http's does.
+export const isSeamHttpOptionsWithClient = (options) => {
+  if (!('client' in options) || options.client == null) return false
+  const others = Object.keys(options).filter((key) => key !== 'client')
+  if (others.some((key) => key !== 'waitForActionAttempt')) {
+    throw new SeamHttpInvalidOptionsError(
+      `SeamHttp received invalid options: The client option cannot be used with any other option, but received: ${others.join(', ')}`,
+    )
+  }
+  return true
+}
+export const isSeamHttpWithoutWorkspaceOptionsWithClient = isSeamHttpOptionsWithClient
 export {
   SeamHttpApiError,
   SeamHttpUnauthorizedError,
   SeamHttpInvalidInputError,
   SeamHttpInvalidTokenError,
   SeamHttpInvalidOptionsError,
+  SeamHttpWithoutWorkspaceInvalidOptionsError,
   SeamHttpNetworkError,
   SeamHttpTimeoutError,
   SeamHttpSignedOutError,

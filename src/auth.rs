@@ -3,12 +3,12 @@
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{invalid_token, SdkError};
+use crate::error::{invalid_options, invalid_options_without_workspace, invalid_token, SdkError};
 use crate::http::{self, Credentials, Method, Policy};
 use crate::interop::{self, field, MAX_TOKEN_CHARS};
 
 /// What a token string is, by its prefix (the same rules as @seamapi/http).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum TokenKind {
     ClientSessionToken,
     PublishableKey,
@@ -24,9 +24,7 @@ fn header_safe(token: &str) -> bool {
 }
 
 pub fn token_kind(token: &str) -> TokenKind {
-    if !header_safe(token) {
-        TokenKind::Unknown
-    } else if token.starts_with("seam_cst") {
+    if token.starts_with("seam_cst") {
         TokenKind::ClientSessionToken
     } else if token.starts_with("seam_pk") {
         TokenKind::PublishableKey
@@ -41,50 +39,353 @@ pub fn token_kind(token: &str) -> TokenKind {
     }
 }
 
-pub fn check_client_session_token(token: &str) -> Result<(), SdkError> {
-    if !header_safe(token) {
-        return Err(invalid_token("clientSessionToken has characters that cannot be sent in an HTTP header"));
+/// Each credential slot: its option name, the kind it takes, the message for a token of no known
+/// kind, and which other kinds it names when refusing them, in @seamapi/http's order (the first
+/// match is the message). `None` as a slot's text: a kind it reports as unknown.
+struct Slot {
+    name: &'static str,
+    kind: TokenKind,
+    unknown: &'static str,
+    refused: &'static [(TokenKind, &'static str)],
+}
+
+const A_CST: &str = "A Client Session Token";
+const A_JWT: &str = "A JWT";
+const AN_AT: &str = "An Access Token";
+const A_PK: &str = "A Publishable Key";
+
+const API_KEY: Slot = Slot {
+    name: "apiKey",
+    kind: TokenKind::ApiKey,
+    unknown: "Unknown or invalid apiKey format, expected token to start with seam_",
+    refused: &[(TokenKind::ClientSessionToken, A_CST), (TokenKind::ConsoleJwt, A_JWT), (TokenKind::AccessToken, AN_AT), (TokenKind::PublishableKey, A_PK)],
+};
+const CLIENT_SESSION_TOKEN: Slot = Slot {
+    name: "clientSessionToken",
+    kind: TokenKind::ClientSessionToken,
+    unknown: "Unknown or invalid clientSessionToken format, expected token to start with seam_cst",
+    refused: &[(TokenKind::ConsoleJwt, A_JWT), (TokenKind::AccessToken, AN_AT), (TokenKind::PublishableKey, A_PK)],
+};
+const PUBLISHABLE_KEY: Slot = Slot {
+    name: "publishableKey",
+    kind: TokenKind::PublishableKey,
+    unknown: "Unknown or invalid publishableKey format, expected token to start with seam_pk",
+    refused: &[(TokenKind::ConsoleJwt, A_JWT), (TokenKind::AccessToken, AN_AT), (TokenKind::ClientSessionToken, "A Client Session Token Key")],
+};
+const CONSOLE_SESSION_TOKEN: Slot = Slot {
+    name: "consoleSessionToken",
+    kind: TokenKind::ConsoleJwt,
+    unknown: "Unknown or invalid consoleSessionToken format, expected a JWT which starts with ey",
+    refused: &[(TokenKind::AccessToken, AN_AT), (TokenKind::ClientSessionToken, A_CST), (TokenKind::PublishableKey, A_PK)],
+};
+const PERSONAL_ACCESS_TOKEN: Slot = Slot {
+    name: "personalAccessToken",
+    kind: TokenKind::AccessToken,
+    unknown: "Unknown or invalid personalAccessToken format, expected token to start with seam_at",
+    refused: &[(TokenKind::ConsoleJwt, A_JWT), (TokenKind::ClientSessionToken, A_CST), (TokenKind::PublishableKey, A_PK)],
+};
+
+/// `token` in `slot`, or @seamapi/http's message for it; then, beyond it, a token that could not
+/// go in a header is refused here rather than by `fetch`.
+fn check(slot: &Slot, token: &str) -> Result<(), SdkError> {
+    let kind = token_kind(token);
+    if kind != slot.kind {
+        let message = match slot.refused.iter().find(|(refused, _)| *refused == kind) {
+            Some((_, what)) => [*what, " cannot be used as ", if slot.name == "apiKey" { "an " } else { "a " }, slot.name].concat(),
+            None => slot.unknown.to_owned(),
+        };
+        return Err(invalid_token(&message));
     }
-    let problem = match token_kind(token) {
-        TokenKind::ClientSessionToken => return Ok(()),
-        TokenKind::PublishableKey => "A Publishable Key cannot be used as a clientSessionToken",
-        TokenKind::AccessToken => "An Access Token cannot be used as a clientSessionToken",
-        TokenKind::ConsoleJwt => "A JWT cannot be used as a clientSessionToken",
-        TokenKind::ApiKey | TokenKind::Unknown => {
-            "Unknown or invalid clientSessionToken format, expected token to start with seam_cst"
-        }
-    };
-    Err(invalid_token(problem))
+    if !header_safe(token) {
+        return Err(invalid_token(&[slot.name, " has characters that cannot be sent in an HTTP header"].concat()));
+    }
+    Ok(())
+}
+
+pub fn check_client_session_token(token: &str) -> Result<(), SdkError> {
+    check(&CLIENT_SESSION_TOKEN, token)
 }
 
 pub fn check_publishable_key(key: &str) -> Result<(), SdkError> {
-    if !header_safe(key) {
-        return Err(invalid_token("publishableKey has characters that cannot be sent in an HTTP header"));
-    }
-    let problem = match token_kind(key) {
-        TokenKind::PublishableKey => return Ok(()),
-        TokenKind::ClientSessionToken => "A Client Session Token Key cannot be used as a publishableKey",
-        TokenKind::AccessToken => "An Access Token cannot be used as a publishableKey",
-        TokenKind::ConsoleJwt => "A JWT cannot be used as a publishableKey",
-        TokenKind::ApiKey => "An API Key cannot be used as a publishableKey",
-        TokenKind::Unknown => "Unknown or invalid publishableKey format, expected token to start with seam_pk",
-    };
-    Err(invalid_token(problem))
+    check(&PUBLISHABLE_KEY, key)
 }
 
-pub fn check_api_key(key: &str) -> Result<(), SdkError> {
-    if !header_safe(key) {
-        return Err(invalid_token("apiKey has characters that cannot be sent in an HTTP header"));
+/// What the page gave for one option, as @seamapi/http tells them apart: not there at all (`in`
+/// is false), there but `null` or `undefined`, a string, or something else.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Given {
+    Absent,
+    Nullish,
+    Text(String),
+    Other,
+}
+
+impl Given {
+    /// `!= null`, as @seamapi/http tests an option.
+    fn set(&self) -> bool {
+        matches!(self, Given::Text(_) | Given::Other)
     }
-    let problem = match token_kind(key) {
-        TokenKind::ApiKey => return Ok(()),
-        TokenKind::ClientSessionToken => "A Client Session Token cannot be used as an apiKey",
-        TokenKind::PublishableKey => "A Publishable Key cannot be used as an apiKey",
-        TokenKind::AccessToken => "An Access Token cannot be used as an apiKey",
-        TokenKind::ConsoleJwt => "A JWT cannot be used as an apiKey",
-        TokenKind::Unknown => "Unknown or invalid apiKey format, expected token to start with seam_",
+
+    fn text(&self) -> &str {
+        match self {
+            Given::Text(text) => text,
+            _ => "",
+        }
+    }
+
+    fn from_env(value: Option<String>) -> Given {
+        value.map_or(Given::Absent, Given::Text)
+    }
+}
+
+/// The credential options of a client, read from the page's options object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CredentialOptions {
+    pub api_key: Given,
+    pub client_session_token: Given,
+    pub console_session_token: Given,
+    pub personal_access_token: Given,
+    pub workspace_id: Given,
+}
+
+/// The environment variables @seamapi/http reads for credentials (in Node, Deno and Bun only).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CredentialEnv {
+    pub api_key: Option<String>,
+    pub personal_access_token: Option<String>,
+    pub workspace_id: Option<String>,
+}
+
+/// Which factory made the options, for its own check before the constructor's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Factory {
+    Constructor,
+    ApiKey,
+    ClientSessionToken,
+    /// With `true`: a client scoped to a workspace, which needs its id.
+    ConsoleSessionToken(bool),
+    PersonalAccessToken(bool),
+}
+
+/// The credential a client calls the API with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Credential {
+    ApiKey(String),
+    ClientSessionToken(String),
+    ConsoleSessionToken { token: String, workspace_id: Option<String> },
+    PersonalAccessToken { token: String, workspace_id: Option<String> },
+}
+
+fn conflict(other: &str, with: &str) -> SdkError {
+    invalid_options(&["The ", other, " option cannot be used with the ", with, " option"].concat())
+}
+
+impl CredentialOptions {
+    /// The options in @seamapi/http's order of precedence, so that a conflict is reported with
+    /// its message.
+    fn slots(&self) -> [(&Given, &'static str); 4] {
+        [
+            (&self.api_key, "apiKey"),
+            (&self.client_session_token, "clientSessionToken"),
+            (&self.console_session_token, "consoleSessionToken"),
+            (&self.personal_access_token, "personalAccessToken"),
+        ]
+    }
+
+    /// Refuses another credential beside `name`'s.
+    pub fn alone(&self, name: &str) -> Result<(), SdkError> {
+        match self.slots().into_iter().find(|(given, other)| *other != name && given.set()) {
+            Some((_, other)) => Err(conflict(other, name)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The credential of a new client, decided as @seamapi/http decides it: the factory's own check,
+/// then the environment where an option is absent (`env`: `None` in a browser, which has none),
+/// then the first credential given, with its conflicts and its format.
+pub fn decide(factory: Factory, options: &CredentialOptions, env: Option<&CredentialEnv>) -> Result<Credential, SdkError> {
+    let workspace_missing = |name: &str| invalid_options(&["Must pass a workspaceId when using a ", name].concat());
+    let factory_check = |given: &Given, name: &str, missing: &str, needs_workspace: bool| -> Result<(), SdkError> {
+        if !given.set() {
+            return Err(if needs_workspace || factory == Factory::ApiKey || factory == Factory::ClientSessionToken {
+                invalid_options(missing)
+            } else {
+                invalid_options_without_workspace(missing)
+            });
+        }
+        options.alone(name)?;
+        if needs_workspace && !options.workspace_id.set() {
+            return Err(workspace_missing(name));
+        }
+        Ok(())
     };
-    Err(invalid_token(problem))
+    match factory {
+        Factory::Constructor => Ok(()),
+        Factory::ApiKey => factory_check(&options.api_key, "apiKey", "Missing apiKey", false),
+        Factory::ClientSessionToken => factory_check(&options.client_session_token, "clientSessionToken", "Missing clientSessionToken", false),
+        Factory::ConsoleSessionToken(scoped) => factory_check(
+            &options.console_session_token,
+            "consoleSessionToken",
+            if scoped { "Missing consoleSessionToken or workspaceId" } else { "Missing consoleSessionToken" },
+            scoped,
+        ),
+        Factory::PersonalAccessToken(scoped) => factory_check(
+            &options.personal_access_token,
+            "personalAccessToken",
+            if scoped { "Missing personalAccessToken or workspaceId" } else { "Missing personalAccessToken" },
+            scoped,
+        ),
+    }?;
+
+    let none = CredentialEnv::default();
+    let env = env.unwrap_or(&none);
+    let other_than_api_key = options.client_session_token.set() || options.console_session_token.set() || options.personal_access_token.set();
+    let api_key = match &options.api_key {
+        Given::Absent if other_than_api_key => Given::Nullish,
+        Given::Absent => Given::from_env(env.api_key.clone()),
+        given => given.clone(),
+    };
+    let personal_access_token = match &options.personal_access_token {
+        Given::Absent if options.api_key.set() || options.client_session_token.set() || options.console_session_token.set() => Given::Nullish,
+        Given::Absent => Given::from_env(env.personal_access_token.clone()),
+        given => given.clone(),
+    };
+    if api_key.set() && personal_access_token.set() && options.api_key == Given::Absent && options.personal_access_token == Given::Absent {
+        return Err(invalid_options(
+            "Both SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN environment variables are defined. Please use only one authentication method.",
+        ));
+    }
+    let workspace_id = match &options.workspace_id {
+        Given::Absent => Given::from_env(env.workspace_id.clone()),
+        given => given.clone(),
+    };
+    let resolved = CredentialOptions {
+        api_key,
+        client_session_token: options.client_session_token.clone(),
+        console_session_token: options.console_session_token.clone(),
+        personal_access_token,
+        workspace_id,
+    };
+    let workspace = match &resolved.workspace_id {
+        Given::Text(id) if header_safe(id) && !id.is_empty() => Some(id.clone()),
+        Given::Absent | Given::Nullish => None,
+        _ => return Err(invalid_options("workspaceId must be a workspace id: a string of visible ASCII characters")),
+    };
+    if resolved.api_key.set() {
+        resolved.alone("apiKey")?;
+        check(&API_KEY, resolved.api_key.text())?;
+        return Ok(Credential::ApiKey(resolved.api_key.text().to_owned()));
+    }
+    if resolved.client_session_token.set() {
+        resolved.alone("clientSessionToken")?;
+        check(&CLIENT_SESSION_TOKEN, resolved.client_session_token.text())?;
+        return Ok(Credential::ClientSessionToken(resolved.client_session_token.text().to_owned()));
+    }
+    if resolved.console_session_token.set() {
+        resolved.alone("consoleSessionToken")?;
+        check(&CONSOLE_SESSION_TOKEN, resolved.console_session_token.text())?;
+        return Ok(Credential::ConsoleSessionToken { token: resolved.console_session_token.text().to_owned(), workspace_id: workspace });
+    }
+    if resolved.personal_access_token.set() {
+        resolved.alone("personalAccessToken")?;
+        check(&PERSONAL_ACCESS_TOKEN, resolved.personal_access_token.text())?;
+        return Ok(Credential::PersonalAccessToken { token: resolved.personal_access_token.text().to_owned(), workspace_id: workspace });
+    }
+    Err(invalid_options(
+        "Must specify an apiKey, clientSessionToken, publishableKey, consoleSessionToken or personalAccessToken. Attempted reading configuration from the environment, but the environment variable SEAM_API_KEY is not set.",
+    ))
+}
+
+/// `options.name` as @seamapi/http reads it (`'name' in options`, then its value); a getter or a
+/// trap that throws is an invalid option. `None` for a value that is not an object.
+pub fn given(options: &JsValue, name: &str) -> Result<Given, SdkError> {
+    if !options.is_object() {
+        return Ok(Given::Absent);
+    }
+    let read = || -> Result<Given, JsValue> {
+        if !Reflect::has(options, &JsValue::from_str(name))? {
+            return Ok(Given::Absent);
+        }
+        let value = Reflect::get(options, &JsValue::from_str(name))?;
+        Ok(if value.is_null() || value.is_undefined() {
+            Given::Nullish
+        } else {
+            interop::text(&value, MAX_TOKEN_CHARS).map_or(Given::Other, Given::Text)
+        })
+    };
+    read().map_err(|error| invalid_options(&["reading the option ", name, " threw ", &interop::describe(&error)].concat()))
+}
+
+/// The credential options of `options` (an object, or anything else as none).
+pub fn credential_options(options: &JsValue) -> Result<CredentialOptions, SdkError> {
+    Ok(CredentialOptions {
+        api_key: given(options, "apiKey")?,
+        client_session_token: given(options, "clientSessionToken")?,
+        console_session_token: given(options, "consoleSessionToken")?,
+        personal_access_token: given(options, "personalAccessToken")?,
+        workspace_id: given(options, "workspaceId")?,
+    })
+}
+
+/// A factory's argument, as `{ ...options, [name]: value }` makes it: present, whatever it is.
+pub fn argument(value: &JsValue) -> Given {
+    if value.is_null() || value.is_undefined() {
+        Given::Nullish
+    } else {
+        interop::text(value, MAX_TOKEN_CHARS).map_or(Given::Other, Given::Text)
+    }
+}
+
+/// The kind of `token` by its prefix, named as its option is, or `""`: for @seamapi/http's
+/// guards (`isApiKey`, ...). Not a string: `""`.
+#[wasm_bindgen(js_name = tokenKind, skip_typescript)]
+pub fn token_kind_name(token: JsValue) -> JsValue {
+    // The kind is in the first few characters; no more are copied.
+    let Some(token) = interop::text_cut(&token, 16) else { return JsValue::from_str("") };
+    JsValue::from_str(match token_kind(&token) {
+        TokenKind::ApiKey => "apiKey",
+        TokenKind::ClientSessionToken => "clientSessionToken",
+        TokenKind::PublishableKey => "publishableKey",
+        TokenKind::AccessToken => "personalAccessToken",
+        TokenKind::ConsoleJwt => "consoleSessionToken",
+        TokenKind::Unknown => "",
+    })
+}
+
+/// For @seamapi/http's option guards (`isSeamHttpOptionsWithApiKey`, ...): whether `options`
+/// has the credential `name`, refusing another credential beside it and, when `scoped`, a
+/// missing `workspaceId`.
+#[wasm_bindgen(js_name = hasCredentialOption, skip_typescript)]
+pub fn has_credential_option(name: &str, scoped: bool, options: JsValue) -> Result<bool, JsValue> {
+    let credentials = credential_options(&options)?;
+    let given = credentials.slots().into_iter().find(|(_, slot)| *slot == name).map(|(given, _)| given.clone());
+    if !given.is_some_and(|given| given.set()) {
+        return Ok(false);
+    }
+    credentials.alone(name)?;
+    if scoped && !credentials.workspace_id.set() {
+        return Err(invalid_options(&["Must pass a workspaceId when using a ", name].concat()).into());
+    }
+    Ok(true)
+}
+
+/// `process.env[name]` in Node, Deno and Bun; nothing in a browser, which has no environment (a
+/// page's `process` global, if it made one, is not read).
+pub fn env_var(name: &str) -> Option<String> {
+    if in_browser() {
+        return None;
+    }
+    interop::text(&field(&field(&field(&js_sys::global(), "process"), "env"), name), 2048)
+}
+
+/// The credential variables of the environment; `None` in a browser.
+pub fn credential_env() -> Option<CredentialEnv> {
+    (!in_browser()).then(|| CredentialEnv {
+        api_key: env_var("SEAM_API_KEY"),
+        personal_access_token: env_var("SEAM_PERSONAL_ACCESS_TOKEN"),
+        workspace_id: env_var("SEAM_WORKSPACE_ID"),
+    })
 }
 
 /// A browser: a page (it has a document) or a page's worker (it has a web location: http(s),
@@ -140,7 +441,7 @@ impl Session {
             return None;
         }
         let token = get_string(value, "token")?;
-        if token_kind(&token) != TokenKind::ClientSessionToken {
+        if token_kind(&token) != TokenKind::ClientSessionToken || !header_safe(&token) {
             return None;
         }
         let revoked_at = field(value, "revoked_at");

@@ -13,7 +13,7 @@ use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use crate::auth::{self, Session};
+use crate::auth::{self, Credential, Factory, Session};
 use crate::error::{invalid_options, ApiError, SdkError};
 use crate::generated::routes::CLIENT_SESSIONS_GET;
 use crate::http::{self, Auth, Credentials, Policy};
@@ -38,34 +38,37 @@ enum Mode {
     PublishableKey { key: String, user_identifier_key: String },
     /// A token handed in by the page; a dead one can only be dropped.
     ClientSessionToken,
-    /// A server's API key: nothing is stored, and there is no session to renew.
-    ApiKey,
+    /// An API key, a personal access token or a console session token, with the workspace it
+    /// is scoped to: nothing is stored, and there is no session to renew.
+    Bearer { workspace_id: Option<String> },
 }
 
 impl Mode {
     /// How the credential goes on a request.
-    fn auth<'a>(&self, credential: &'a str) -> Auth<'a> {
+    fn auth<'a>(&'a self, credential: &'a str) -> Auth<'a> {
         match self {
-            Mode::ApiKey => Auth::ApiKey(credential),
+            Mode::Bearer { workspace_id } => Auth::Bearer(credential, workspace_id.as_deref()),
             _ => Auth::ClientSessionToken(credential),
         }
     }
 
-    /// Cookies go with a client session, as with @seamapi/http; a server's key needs none.
+    /// Cookies go with a client session, as with @seamapi/http; other credentials need none.
     fn credentials(&self) -> Credentials {
         match self {
-            Mode::ApiKey => Credentials::Omit,
+            Mode::Bearer { .. } => Credentials::Omit,
             _ => Credentials::Include,
         }
     }
 
     fn has_session(&self) -> bool {
-        !matches!(self, Mode::ApiKey)
+        !matches!(self, Mode::Bearer { .. })
     }
 }
 
 pub(crate) struct Inner {
     pub(crate) endpoint: String,
+    /// Why no request can be sent (an endpoint that cannot be resolved), reported by each.
+    pub(crate) endpoint_error: Option<String>,
     policy: Policy,
     /// The client's `waitForActionAttempt`; a call's own option overrides it.
     pub(crate) wait: Wait,
@@ -100,6 +103,7 @@ impl Inner {
     fn new(options: &Options, mode: Mode, store: Option<Store>, last_user: Option<(Store, String)>, session: Session) -> Rc<Inner> {
         let inner = Rc::new(Inner {
             endpoint: options.endpoint.clone(),
+            endpoint_error: options.endpoint_error.clone(),
             policy: options.policy,
             wait: options.wait,
             mode,
@@ -199,6 +203,9 @@ impl Inner {
 
     /// `execute`, with every attempt over by `deadline_ms` (a clock time).
     pub(crate) async fn execute_within(self: &Rc<Self>, route: &Route, url: &str, body: Option<JsValue>, deadline_ms: f64) -> Result<JsValue, SdkError> {
+        if let Some(error) = &self.endpoint_error {
+            return Err(SdkError::Plain(error.clone()));
+        }
         let policy = Policy { deadline_ms, ..self.policy };
         let mut token = self.token()?;
         // Cloned first: no borrow is held while JS runs (a page's code could come back in).
@@ -406,9 +413,7 @@ impl SeamClient {
         &self.inner
     }
 
-    fn token_client(token: &JsValue, options: &Options, session: Option<Session>) -> Result<SeamClient, SdkError> {
-        let token = string_arg(token);
-        auth::check_client_session_token(&token)?;
+    fn token_client(token: String, options: &Options, session: Option<Session>) -> Result<SeamClient, SdkError> {
         let store = Store::new(options.storage, scope_key(&options.endpoint, "client-session-token"));
         // Keep what is known about the stored session (its expiry) when it is the same token.
         let session = session
@@ -418,18 +423,58 @@ impl SeamClient {
         store.write(&session);
         Ok(SeamClient::wrap(Inner::new(options, Mode::ClientSessionToken, Some(store), None, session)))
     }
+
+    /// A client as @seamapi/http's constructor and factories make one: the credential options of
+    /// `options`, with the factory's `argument` over them (as `{ ...options, apiKey }` would),
+    /// checked by the factory, then completed from the environment.
+    fn create(factory: Factory, options: &JsValue, argument: Option<&JsValue>, workspace_id: Option<&JsValue>) -> Result<SeamClient, SdkError> {
+        let mut credentials = auth::credential_options(options)?;
+        if let Some(argument) = argument {
+            let slot = match factory {
+                Factory::ApiKey | Factory::Constructor => &mut credentials.api_key,
+                Factory::ClientSessionToken => &mut credentials.client_session_token,
+                Factory::ConsoleSessionToken(_) => &mut credentials.console_session_token,
+                Factory::PersonalAccessToken(_) => &mut credentials.personal_access_token,
+            };
+            *slot = auth::argument(argument);
+        }
+        if let Some(workspace_id) = workspace_id {
+            credentials.workspace_id = auth::argument(workspace_id);
+        }
+        let credential = auth::decide(factory, &credentials, auth::credential_env().as_ref())?;
+        let options = options::parse(options)?;
+        let bearer = |token: String, workspace_id: Option<String>| {
+            Ok(SeamClient::wrap(Inner::new(&options, Mode::Bearer { workspace_id }, None, None, Session::from_token(token))))
+        };
+        match credential {
+            Credential::ClientSessionToken(token) => SeamClient::token_client(token, &options, None),
+            // A signed-in Seam Console user holds this one in the browser anyway.
+            Credential::ConsoleSessionToken { token, workspace_id } => bearer(token, workspace_id),
+            Credential::ApiKey(_) | Credential::PersonalAccessToken { .. } if auth::in_browser() => Err(invalid_options(
+                "an API key or a personal access token cannot be used in a browser, where anyone could read it; use SeamClient.fromPublishableKey or SeamClient.fromClientSessionToken there",
+            )),
+            Credential::ApiKey(token) => bearer(token, None),
+            Credential::PersonalAccessToken { token, workspace_id } => bearer(token, workspace_id),
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = SeamClient)]
 impl SeamClient {
-    /// Not for use: make a client with `SeamClient.fromPublishableKey` or
-    /// `SeamClient.fromClientSessionToken`.
+    /// A client as `new SeamHttp(apiKeyOrOptions)` makes one: an API key, or options with one
+    /// credential (`apiKey`, `clientSessionToken`, `personalAccessToken` or
+    /// `consoleSessionToken`, with `workspaceId`); with none, `SEAM_API_KEY` (Node, Deno, Bun).
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Result<SeamClient, JsValue> {
-        Err(invalid_options(
-            "new SeamClient() is not supported; use await SeamClient.fromPublishableKey(publishableKey, userIdentifierKey, options) or SeamClient.fromClientSessionToken(clientSessionToken, options)",
-        )
-        .into())
+    pub fn new(
+        #[wasm_bindgen(js_name = apiKeyOrOptions, unchecked_optional_param_type = "string | SeamClientConstructorOptions")] api_key_or_options: Option<JsValue>,
+    ) -> Result<SeamClient, JsValue> {
+        let given = api_key_or_options.unwrap_or(JsValue::UNDEFINED);
+        let created = if given.is_string() {
+            SeamClient::create(Factory::Constructor, &JsValue::UNDEFINED, Some(&given), None)
+        } else {
+            SeamClient::create(Factory::Constructor, &given, None, None)
+        };
+        Ok(created?)
     }
 
     /// A client for one user of a publishable key. Resumes the session stored for this
@@ -442,18 +487,22 @@ impl SeamClient {
         #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
     ) -> Promise {
         let prepared = (|| -> Result<_, SdkError> {
-            let key = string_arg(&publishable_key);
-            auth::check_publishable_key(&key)?;
-            let user_identifier_key = interop::text(&user_identifier_key, MAX_TOKEN_CHARS)
-                .filter(|uik| !uik.trim().is_empty())
-                .ok_or_else(|| invalid_options("userIdentifierKey must be a non-empty string (at most 4096 characters)"))?;
-            if auth::looks_like_email(&user_identifier_key) {
+            let user_identifier_key = interop::text(&user_identifier_key, MAX_TOKEN_CHARS);
+            if user_identifier_key.as_deref().is_some_and(auth::looks_like_email) {
                 interop::warn(
-                    "Using an email for the userIdentifierKey is insecure and may return an error in the future! Use an opaque id such as a UUID.",
+                    "Using an email for the userIdentifierKey is insecure and may return an error in the future! This is insecure because an email is common knowledge or easily guessed. Use something with sufficient entropy known only to the owner of the client session. For help choosing a user identifier key see https://docs.seam.co/latest/seam-components/overview/get-started-with-client-side-components#3-select-a-user-identifier-key",
                     &JsValue::UNDEFINED,
                 );
             }
-            let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
+            let key = string_arg(&publishable_key);
+            auth::check_publishable_key(&key)?;
+            let user_identifier_key = user_identifier_key
+                .filter(|uik| !uik.trim().is_empty())
+                .ok_or_else(|| invalid_options("userIdentifierKey must be a non-empty string (at most 4096 characters)"))?;
+            let options = options.unwrap_or(JsValue::UNDEFINED);
+            // The session it makes is a client session: no other credential goes with it.
+            auth::credential_options(&options)?.alone("clientSessionToken")?;
+            let options = options::parse(&options)?;
             Ok((options, key, user_identifier_key))
         })();
         let (options, key, user_identifier_key) = match prepared {
@@ -510,8 +559,7 @@ impl SeamClient {
         #[wasm_bindgen(js_name = clientSessionToken, unchecked_param_type = "string")] client_session_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
     ) -> Result<SeamClient, JsValue> {
-        let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
-        Ok(SeamClient::token_client(&client_session_token, &options, None)?)
+        Ok(SeamClient::create(Factory::ClientSessionToken, &options.unwrap_or(JsValue::UNDEFINED), Some(&client_session_token), None)?)
     }
 
     /// A client for a server (Node, Deno, a server-side worker) with the workspace's API key: for
@@ -523,16 +571,41 @@ impl SeamClient {
         #[wasm_bindgen(js_name = apiKey, unchecked_param_type = "string")] api_key: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
     ) -> Result<SeamClient, JsValue> {
-        if auth::in_browser() {
-            return Err(invalid_options(
-                "fromApiKey cannot be used in a browser, where anyone could read the key; use SeamClient.fromPublishableKey or SeamClient.fromClientSessionToken there",
-            )
-            .into());
-        }
-        let key = string_arg(&api_key);
-        auth::check_api_key(&key)?;
-        let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
-        Ok(SeamClient::wrap(Inner::new(&options, Mode::ApiKey, None, None, Session::from_token(key))))
+        Ok(SeamClient::create(Factory::ApiKey, &options.unwrap_or(JsValue::UNDEFINED), Some(&api_key), None)?)
+    }
+
+    /// A client for a Seam Console user's session in one workspace (`seam-workspace`).
+    #[wasm_bindgen(js_name = fromConsoleSessionToken)]
+    pub fn from_console_session_token(
+        #[wasm_bindgen(js_name = consoleSessionToken, unchecked_param_type = "string")] console_session_token: JsValue,
+        #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
+    ) -> Result<SeamClient, JsValue> {
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        Ok(SeamClient::create(Factory::ConsoleSessionToken(true), &options, Some(&console_session_token), Some(&workspace_id))?)
+    }
+
+    /// A client for a personal access token in one workspace: for servers only, like an API key.
+    #[wasm_bindgen(js_name = fromPersonalAccessToken)]
+    pub fn from_personal_access_token(
+        #[wasm_bindgen(js_name = personalAccessToken, unchecked_param_type = "string")] personal_access_token: JsValue,
+        #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
+    ) -> Result<SeamClient, JsValue> {
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        Ok(SeamClient::create(Factory::PersonalAccessToken(true), &options, Some(&personal_access_token), Some(&workspace_id))?)
+    }
+
+    /// For `SeamHttpWithoutWorkspace.fromConsoleSessionToken` and `.fromPersonalAccessToken`:
+    /// `credential` names which.
+    #[wasm_bindgen(js_name = withoutWorkspace, skip_typescript)]
+    pub fn without_workspace(credential: JsValue, token: JsValue, options: JsValue) -> Result<SeamClient, JsValue> {
+        let factory = if credential.as_string().as_deref() == Some("consoleSessionToken") {
+            Factory::ConsoleSessionToken(false)
+        } else {
+            Factory::PersonalAccessToken(false)
+        };
+        Ok(SeamClient::create(factory, &options, Some(&token), None)?)
     }
 
     /// The session `fromPublishableKey` stored for this endpoint and key, as a client, so that a
@@ -568,8 +641,7 @@ impl SeamClient {
             store.remove();
             return Ok(JsValue::NULL);
         }
-        let token = JsValue::from_str(&session.token);
-        Ok(SeamClient::token_client(&token, &options, Some(session))?.into())
+        Ok(SeamClient::token_client(session.token.clone(), &options, Some(session))?.into())
     }
 
     /// The client session token in use; `null` after `signOut()`.
@@ -586,11 +658,11 @@ impl SeamClient {
     #[wasm_bindgen(js_name = updateClientSessionToken, unchecked_return_type = "Promise<void>")]
     pub fn update_client_session_token(&self, #[wasm_bindgen(js_name = clientSessionToken, unchecked_param_type = "string")] client_session_token: JsValue) -> Promise {
         let token = string_arg(&client_session_token);
-        if !self.inner.mode.has_session() {
-            return Promise::reject(&invalid_options("Cannot update a clientSessionToken on a client created without a clientSessionToken").into());
-        }
         if let Err(error) = auth::check_client_session_token(&token) {
             return Promise::reject(&error.into());
+        }
+        if !self.inner.mode.has_session() {
+            return Promise::reject(&SdkError::Plain("Cannot update a clientSessionToken on a client created without a clientSessionToken".to_owned()).into());
         }
         let inner = self.inner.clone();
         promise(async move {

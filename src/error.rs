@@ -21,6 +21,10 @@ pub enum SdkError {
     InvalidToken(String),
     /// An option or factory argument that is not valid.
     InvalidOptions(String),
+    /// A factory of `SeamHttpWithoutWorkspace` missing its credential.
+    InvalidOptionsWithoutWorkspace(String),
+    /// What @seamapi/http reports as a plain `Error`.
+    Plain(String),
     /// A response that is not Seam JSON.
     InvalidResponse { status: u16, request_id: Option<String>, message: String },
     /// No response at all; `cause` is the browser's error.
@@ -71,6 +75,10 @@ pub fn invalid_options(message: &str) -> SdkError {
     SdkError::InvalidOptions(["SeamHttp received invalid options: ", message].concat())
 }
 
+pub fn invalid_options_without_workspace(message: &str) -> SdkError {
+    SdkError::InvalidOptionsWithoutWorkspace(["SeamHttpWithoutWorkspace received invalid options: ", message].concat())
+}
+
 /// `a, b, c`: names in a message.
 pub fn comma_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
@@ -107,6 +115,8 @@ impl From<SdkError> for JsValue {
             }
             SdkError::InvalidToken(message) => ("invalidToken", message),
             SdkError::InvalidOptions(message) => ("invalidOptions", message),
+            SdkError::InvalidOptionsWithoutWorkspace(message) => ("invalidOptionsWithoutWorkspace", message),
+            SdkError::Plain(message) => ("error", message),
             SdkError::InvalidResponse { status, request_id, message } => {
                 set(&fields, "statusCode", &JsValue::from(status));
                 set(&fields, "requestId", &opt_str(&request_id));

@@ -100,7 +100,9 @@ impl Credentials {
 pub enum Auth<'a> {
     PublishableKey(&'a str),
     ClientSessionToken(&'a str),
-    ApiKey(&'a str),
+    /// An API key, a personal access token or a console session token, with the workspace it
+    /// is scoped to.
+    Bearer(&'a str, Option<&'a str>),
 }
 
 pub struct Request<'a> {
@@ -131,7 +133,12 @@ pub fn headers(auth: &Auth, has_body: bool) -> Object {
             set("authorization", &["Bearer ", token].concat());
             set("client-session-token", token);
         }
-        Auth::ApiKey(key) => set("authorization", &["Bearer ", key].concat()),
+        Auth::Bearer(token, workspace_id) => {
+            set("authorization", &["Bearer ", token].concat());
+            if let Some(workspace_id) = workspace_id {
+                set("seam-workspace", workspace_id);
+            }
+        }
     }
     if has_body {
         set("content-type", "application/json");

@@ -35,6 +35,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = warn, catch)]
     fn warn_js(message: &str, detail: &JsValue) -> Result<(), JsValue>;
 
+    // The message alone: a second argument `undefined` would be printed as "undefined".
+    #[wasm_bindgen(js_namespace = console, js_name = warn, catch)]
+    fn warn_message_js(message: &str) -> Result<(), JsValue>;
+
     /// `localStorage` or `sessionStorage`, whose methods the page may have replaced.
     type StorageArea;
 
@@ -128,7 +132,7 @@ pub fn date_iso(value: &JsValue) -> Option<Result<String, ()>> {
 
 /// `console.warn`, which the page may have wrapped (monitoring, tests) with code that throws.
 pub fn warn(message: &str, detail: &JsValue) {
-    let _ = warn_js(message, detail);
+    let _ = if detail.is_undefined() { warn_message_js(message) } else { warn_js(message, detail) };
 }
 
 /// `storage.getItem(key)`, bounded: a value longer than `max_chars` reads as garbage (`Some`

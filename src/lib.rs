@@ -37,6 +37,22 @@ export interface SeamClientOptions {
   waitForActionAttempt?: SeamClientWaitForActionAttempt
 }
 
+/**
+ * What `new SeamClient(apiKeyOrOptions)` takes: the options and one credential. With none, in
+ * Node, Deno and Bun, `SEAM_API_KEY` (or `SEAM_PERSONAL_ACCESS_TOKEN` with `SEAM_WORKSPACE_ID`).
+ */
+export interface SeamClientConstructorOptions extends SeamClientOptions {
+  /** A workspace's API key: servers only. */
+  apiKey?: string
+  clientSessionToken?: string
+  /** A Seam Console user's session (a JWT), with `workspaceId`. */
+  consoleSessionToken?: string
+  /** A personal access token, with `workspaceId`: servers only. */
+  personalAccessToken?: string
+  /** The workspace a console session or a personal access token acts in (`seam-workspace`). */
+  workspaceId?: string
+}
+
 /** How a call that starts an action attempt waits for it: `false` not at all, `true` with the defaults. */
 export type SeamClientWaitForActionAttempt =
   | boolean
@@ -59,8 +75,11 @@ export interface SeamClientRequestOptions {
  */
 export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Result> {
   private constructor()
-  /** The full URL, query string included; `undefined` when the parameters were refused. */
-  readonly url: string | undefined
+  /**
+   * The full URL, query string included. Throws when the endpoint is a path and there is no page
+   * to resolve it against, or when the parameters cannot be sent.
+   */
+  readonly url: URL
   readonly pathname: string
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** The parameters as given. */

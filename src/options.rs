@@ -2,13 +2,27 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::auth;
 use crate::error::{comma_list, invalid_options, SdkError};
 use crate::http::Policy;
 use crate::interop::{self, field};
 use crate::storage::StorageKind;
 
 pub const DEFAULT_ENDPOINT: &str = "https://connect.getseam.com";
-const KNOWN: &[&str] = &["endpoint", "storage", "timeout", "retries", "waitForActionAttempt"];
+const KNOWN: &[&str] = &[
+    "endpoint",
+    "storage",
+    "timeout",
+    "retries",
+    "waitForActionAttempt",
+    "apiKey",
+    "clientSessionToken",
+    "consoleSessionToken",
+    "personalAccessToken",
+    "workspaceId",
+];
+/// @seamapi/http's options for its axios client, which this SDK does not have.
+const AXIOS: &[&str] = &["client", "axiosOptions", "axiosRetryOptions"];
 const KNOWN_PER_CALL: &[&str] = &["waitForActionAttempt"];
 const MAX_RETRIES: f64 = 10.0;
 
@@ -28,19 +42,40 @@ impl Default for Wait {
 
 pub struct Options {
     pub endpoint: String,
+    /// Why `endpoint` cannot be used (a relative one where there is no page to resolve it
+    /// against): @seamapi/http makes such a client and fails its requests, and so does this one.
+    pub endpoint_error: Option<String>,
     pub storage: StorageKind,
     pub policy: Policy,
     pub wait: Wait,
 }
 
-/// An absolute http(s) base URL with no trailing slash, query or fragment. A path starting with
-/// `/` is relative to the page's origin, as with @seamapi/http.
-pub fn normalize_endpoint(raw: &str, origin: Option<&str>) -> Result<String, &'static str> {
+/// Whether `raw` names its own http(s) origin; anything else is a path on the page's origin, as
+/// @seamapi/http reads an endpoint.
+fn is_absolute(raw: &str) -> bool {
+    let lower = raw.get(..8).unwrap_or(raw).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// `scheme:` at the start, as a URL parser would read it (`ftp://x`, `localhost:3000`).
+fn has_scheme(raw: &str) -> bool {
+    let scheme = raw.split(':').next().unwrap_or_default();
+    raw.contains(':') && scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+}
+
+/// An absolute http(s) base URL with no trailing slash, query or fragment. Anything else (`''`,
+/// `/api`, `api`) is a path on the page's origin, as with @seamapi/http; `Ok(None)` when there
+/// is no page to resolve it against.
+pub fn normalize_endpoint(raw: &str, origin: Option<&str>) -> Result<Option<String>, &'static str> {
     let raw = raw.trim();
-    let absolute = if raw.starts_with('/') && !raw.starts_with("//") {
-        [origin.ok_or("a relative endpoint needs a page origin to resolve against")?, raw].concat()
-    } else {
+    let absolute = if is_absolute(raw) {
         raw.to_owned()
+    } else if raw.starts_with("//") || has_scheme(raw) {
+        // A URL of another kind, or a host without its scheme: not meant as a path.
+        return Err("the endpoint must be an http:// or https:// URL or a path");
+    } else {
+        let Some(origin) = origin else { return Ok(None) };
+        [origin, if raw.starts_with('/') { "" } else { "/" }, raw].concat()
     };
     let rest = absolute
         .strip_prefix("https://")
@@ -56,7 +91,7 @@ pub fn normalize_endpoint(raw: &str, origin: Option<&str>) -> Result<String, &'s
     if absolute.contains(['?', '#']) || absolute.chars().any(char::is_whitespace) {
         return Err("the endpoint cannot contain a query, a fragment or spaces");
     }
-    Ok(absolute.trim_end_matches('/').to_owned())
+    Ok(Some(absolute.trim_end_matches('/').to_owned()))
 }
 
 fn page_origin() -> Option<String> {
@@ -77,6 +112,9 @@ fn check_keys(options: &JsValue, known: &[&str], what: &str) -> Result<(), SdkEr
     let keys = interop::keys(options).map_err(|error| invalid_options(&["the ", what, "s cannot be read: ", &interop::describe(&error)].concat()))?;
     for key in keys.iter() {
         let name = interop::text_cut(&key, 64).unwrap_or_default();
+        if AXIOS.contains(&name.as_str()) {
+            return Err(invalid_options(&["\"", &name, "\" configures @seamapi/http's axios client, which this SDK does not use"].concat()));
+        }
         if !known.contains(&name.as_str()) {
             return Err(invalid_options(&["unknown ", what, " \"", &name, "\" (known: ", &comma_list(known.iter().copied()), ")"].concat()));
         }
@@ -122,27 +160,56 @@ pub fn check_wait(wait: Wait) -> Result<Wait, SdkError> {
     Ok(wait)
 }
 
+/// The endpoint when the options give none: `SEAM_ENDPOINT`, or the older `SEAM_API_URL`, in
+/// Node, Deno and Bun, with @seamapi/http's warnings.
+fn endpoint_from_env() -> Option<String> {
+    let endpoint = auth::env_var("SEAM_ENDPOINT");
+    let api_url = auth::env_var("SEAM_API_URL");
+    if api_url.is_some() {
+        interop::warn(
+            "Using the SEAM_API_URL environment variable is deprecated. Support will be remove in a later major version. Use SEAM_ENDPOINT instead.",
+            &JsValue::UNDEFINED,
+        );
+        if endpoint.is_some() {
+            interop::warn("Detected both the SEAM_API_URL and SEAM_ENDPOINT environment variables. Using SEAM_ENDPOINT.", &JsValue::UNDEFINED);
+        }
+    }
+    endpoint.or(api_url)
+}
+
 pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
     let mut parsed = Options {
         endpoint: DEFAULT_ENDPOINT.to_owned(),
+        endpoint_error: None,
         storage: StorageKind::Local,
         policy: Policy { timeout_ms: 30_000.0, retries: 2, deadline_ms: f64::INFINITY },
         wait: Wait::default(),
     };
-    if options.is_undefined() || options.is_null() {
-        return Ok(parsed);
+    let absent = options.is_undefined() || options.is_null();
+    if !absent {
+        check_object(options, "options must be an object")?;
+        check_keys(options, KNOWN, "option")?;
     }
-    check_object(options, "options must be an object")?;
-    check_keys(options, KNOWN, "option")?;
-    let get = |key: &str| option(options, key);
+    let get = |key: &str| if absent { Ok(JsValue::UNDEFINED) } else { option(options, key) };
 
     let endpoint = get("endpoint")?;
-    if !endpoint.is_undefined() {
-        let raw = interop::text(&endpoint, 2048).ok_or_else(|| invalid_options("endpoint must be a string: a URL of at most 2048 characters"))?;
-        let normalized = normalize_endpoint(&raw, page_origin().as_deref()).map_err(invalid_options)?;
-        // The browser's own parser has the last word on what is a URL.
-        web_sys::Url::new(&normalized).map_err(|_| invalid_options("the endpoint is not a valid URL"))?;
-        parsed.endpoint = normalized;
+    let raw = if endpoint.is_undefined() || endpoint.is_null() {
+        endpoint_from_env()
+    } else {
+        Some(interop::text(&endpoint, 2048).ok_or_else(|| invalid_options("endpoint must be a string: a URL of at most 2048 characters"))?)
+    };
+    if let Some(raw) = raw {
+        match normalize_endpoint(&raw, page_origin().as_deref()).map_err(invalid_options)? {
+            Some(normalized) => {
+                // The host's own parser has the last word on what is a URL.
+                web_sys::Url::new(&normalized).map_err(|_| invalid_options("the endpoint is not a valid URL"))?;
+                parsed.endpoint = normalized;
+            }
+            None => {
+                parsed.endpoint_error = Some(["Cannot resolve origin from ", raw.trim(), " in a non-browser environment"].concat());
+                parsed.endpoint = raw.trim().to_owned();
+            }
+        }
     }
 
     let storage = get("storage")?;
@@ -198,19 +265,25 @@ mod tests {
 
     #[test]
     fn endpoints() {
-        assert_eq!(normalize_endpoint("https://connect.getseam.com/", None).unwrap(), "https://connect.getseam.com");
-        assert_eq!(normalize_endpoint(" http://127.0.0.1:8080 ", None).unwrap(), "http://127.0.0.1:8080");
-        assert_eq!(normalize_endpoint("http://h/api//", None).unwrap(), "http://h/api");
-        assert_eq!(normalize_endpoint("/api", Some("http://page:1")).unwrap(), "http://page:1/api");
-        assert!(normalize_endpoint("/api", None).is_err());
+        let ok = |raw: &str, origin: Option<&str>| normalize_endpoint(raw, origin).unwrap();
+        assert_eq!(ok("https://connect.getseam.com/", None).unwrap(), "https://connect.getseam.com");
+        assert_eq!(ok(" http://127.0.0.1:8080 ", None).unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(ok("HTTPS://h", None).unwrap(), "HTTPS://h");
+        assert_eq!(ok("http://h/api//", None).unwrap(), "http://h/api");
+        assert_eq!(ok("/api", Some("http://page:1")).unwrap(), "http://page:1/api");
+        assert_eq!(ok("api", Some("http://page:1")).unwrap(), "http://page:1/api");
+        assert_eq!(ok("", Some("http://page:1")).unwrap(), "http://page:1");
+        assert_eq!(ok("/api", None), None);
+        assert_eq!(ok("", None), None);
         assert!(normalize_endpoint("//evil.example", Some("http://page:1")).is_err());
-        assert!(normalize_endpoint("ftp://x", None).is_err());
+        assert!(normalize_endpoint("ftp://x", Some("http://page:1")).is_err());
+        assert!(normalize_endpoint("localhost:3000", Some("http://page:1")).is_err());
+        assert_eq!(ok("api/v1:x", Some("http://page:1")).unwrap(), "http://page:1/api/v1:x");
         assert!(normalize_endpoint("https://", None).is_err());
         assert!(normalize_endpoint("https:///x", None).is_err());
         assert!(normalize_endpoint("https://h/?a=1", None).is_err());
         assert!(normalize_endpoint("https://h/#x", None).is_err());
         assert!(normalize_endpoint("https://h x", None).is_err());
-        assert!(normalize_endpoint("", None).is_err());
         assert!(normalize_endpoint("http://user:pass@127.0.0.1:1", None).is_err());
         assert!(normalize_endpoint("https://user@h", None).is_err());
         assert!(normalize_endpoint("https://h/@x", None).is_ok());

@@ -113,10 +113,19 @@ fn call_method(target: &JsValue, name: &str, args: &[&JsValue]) -> Promise {
 
 #[wasm_bindgen(js_class = SeamHttpRequest)]
 impl SeamHttpRequest {
-    /// The full URL, query string included; `undefined` when the parameters were refused.
-    #[wasm_bindgen(getter)]
-    pub fn url(&self) -> JsValue {
-        self.prepared.as_ref().map_or(JsValue::UNDEFINED, |p| JsValue::from_str(&p.url))
+    /// The full URL, query string included, as a `URL`. Throws, as @seamapi/http's does, when
+    /// the endpoint cannot be resolved; and when the parameters cannot be sent.
+    #[wasm_bindgen(getter, unchecked_return_type = "URL")]
+    pub fn url(&self) -> Result<JsValue, JsValue> {
+        if let Some(error) = &self.inner.endpoint_error {
+            return Err(SdkError::Plain(error.clone()).into());
+        }
+        let text = if self.route.method.uses_query() && !self.params.is_undefined() && !self.params.is_null() {
+            query::query_url(&self.inner.endpoint, self.route.path, &self.params)?
+        } else {
+            [self.inner.endpoint.as_str(), self.route.path].concat()
+        };
+        Ok(web_sys::Url::new(&text)?.into())
     }
 
     #[wasm_bindgen(getter)]

@@ -43,6 +43,7 @@ class NamedError extends Error {
 
 export class SeamHttpInvalidTokenError extends NamedError {}
 export class SeamHttpInvalidOptionsError extends NamedError {}
+export class SeamHttpWithoutWorkspaceInvalidOptionsError extends NamedError {}
 export class SeamHttpNetworkError extends NamedError {}
 /** No complete answer within the timeout; the request was aborted. */
 export class SeamHttpTimeoutError extends SeamHttpNetworkError {}
@@ -80,6 +81,7 @@ const names = {
   SeamHttpInvalidInputError,
   SeamHttpInvalidTokenError,
   SeamHttpInvalidOptionsError,
+  SeamHttpWithoutWorkspaceInvalidOptionsError,
   SeamHttpNetworkError,
   SeamHttpTimeoutError,
   SeamHttpSignedOutError,
@@ -113,6 +115,7 @@ const kinds = {
   invalidInput: SeamHttpInvalidInputError,
   invalidToken: SeamHttpInvalidTokenError,
   invalidOptions: SeamHttpInvalidOptionsError,
+  invalidOptionsWithoutWorkspace: SeamHttpWithoutWorkspaceInvalidOptionsError,
   invalidResponse: SeamHttpInvalidResponseError,
   network: SeamHttpNetworkError,
   timeout: SeamHttpTimeoutError,
@@ -124,5 +127,6 @@ const kinds = {
 // One entry point for the wasm side: `kind` names a class above; `fields` holds the class's
 // extra fields, plus `cause` for the errors that wrap one.
 export function createError(kind, message, fields = {}) {
-  return kind === 'type' ? new TypeError(message) : new kinds[kind](message, fields)
+  if (kind === 'type') return new TypeError(message)
+  return kind === 'error' ? new Error(message) : new kinds[kind](message, fields)
 }

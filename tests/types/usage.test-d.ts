@@ -135,7 +135,7 @@ void lockAndList
 // ---- lazy requests, action attempts, pagination, options ----
 async function lazyAndPaged(): Promise<void> {
   const request = client.devices.list({ limit: 2 })
-  expectTypeOf(request.url).toEqualTypeOf<string | undefined>()
+  expectTypeOf(request.url).toEqualTypeOf<URL>()
   expectTypeOf(request.hasPagination).toEqualTypeOf<boolean>()
   expectTypeOf(request.execute()).toEqualTypeOf<Promise<Device[]>>()
   expectTypeOf(await request).toEqualTypeOf<Device[]>()
