@@ -497,6 +497,7 @@ pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifie
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn token_kinds_by_prefix() {
@@ -507,11 +508,117 @@ mod tests {
         assert_eq!(token_kind("seam_apikey1_token"), TokenKind::ApiKey);
         assert_eq!(token_kind("foo"), TokenKind::Unknown);
         assert_eq!(token_kind(""), TokenKind::Unknown);
-        for unsendable in ["seam_cst1_a\nb", "seam_cst1 a", "seam_cst1_\u{e9}", "seam_pk1\t"] {
-            assert_eq!(token_kind(unsendable), TokenKind::Unknown, "{unsendable:?}");
+        for unsendable in ["seam_cst1_a\nb", "seam_cst1 a", "seam_cst1_\u{e9}", "seam_cst1\t"] {
+            assert_eq!(token_kind(unsendable), TokenKind::ClientSessionToken, "{unsendable:?}");
+            assert!(check_client_session_token(unsendable).is_err(), "{unsendable:?}");
         }
         assert!(check_client_session_token("seam_cst1_a\r\nx: y").is_err());
         assert!(check_publishable_key("seam_pk1_\0").is_err());
+    }
+
+    fn opts(api_key: Given, cst: Given, console: Given, pat: Given, workspace: Given) -> CredentialOptions {
+        CredentialOptions { api_key, client_session_token: cst, console_session_token: console, personal_access_token: pat, workspace_id: workspace }
+    }
+
+    fn t(text: &str) -> Given {
+        Given::Text(text.to_owned())
+    }
+
+    /// The message of a refusal, or the credential's kind.
+    fn outcome(result: Result<Credential, SdkError>) -> String {
+        match result {
+            Ok(Credential::ApiKey(_)) => "apiKey".to_owned(),
+            Ok(Credential::ClientSessionToken(_)) => "clientSessionToken".to_owned(),
+            Ok(Credential::ConsoleSessionToken { workspace_id, .. }) => format!("consoleSessionToken {workspace_id:?}"),
+            Ok(Credential::PersonalAccessToken { workspace_id, .. }) => format!("personalAccessToken {workspace_id:?}"),
+            Err(SdkError::InvalidOptions(m) | SdkError::InvalidToken(m) | SdkError::InvalidOptionsWithoutWorkspace(m)) => m,
+            Err(other) => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn credentials_as_seamapi_http_decides_them() {
+        use Given::{Absent as A, Nullish as N};
+        let env = CredentialEnv { api_key: Some("seam_apikey1_env".into()), personal_access_token: None, workspace_id: Some("ws_env".into()) };
+        let both = CredentialEnv { personal_access_token: Some("seam_at1_env".into()), ..env.clone() };
+        let cases: Vec<(Factory, CredentialOptions, Option<&CredentialEnv>, &str)> = vec![
+            (Factory::Constructor, opts(A, A, A, A, A), None, "SeamHttp received invalid options: Must specify an apiKey, clientSessionToken, publishableKey, consoleSessionToken or personalAccessToken. Attempted reading configuration from the environment, but the environment variable SEAM_API_KEY is not set."),
+            (Factory::Constructor, opts(A, A, A, A, A), Some(&env), "apiKey"),
+            // An option that is there, even undefined, hides the environment.
+            (Factory::Constructor, opts(N, A, A, A, A), Some(&env), "SeamHttp received invalid options: Must specify an apiKey, clientSessionToken, publishableKey, consoleSessionToken or personalAccessToken. Attempted reading configuration from the environment, but the environment variable SEAM_API_KEY is not set."),
+            (Factory::Constructor, opts(A, t("seam_cst1_x"), A, A, A), Some(&env), "clientSessionToken"),
+            (Factory::Constructor, opts(A, A, A, A, A), Some(&both), "SeamHttp received invalid options: Both SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN environment variables are defined. Please use only one authentication method."),
+            (Factory::Constructor, opts(A, A, A, t("seam_at1_x"), A), Some(&env), "personalAccessToken Some(\"ws_env\")"),
+            (Factory::Constructor, opts(A, A, t("eyJx"), A, A), None, "consoleSessionToken None"),
+            (Factory::Constructor, opts(t("seam_apikey1_x"), t("seam_cst1_x"), A, A, A), None, "SeamHttp received invalid options: The clientSessionToken option cannot be used with the apiKey option"),
+            (Factory::Constructor, opts(A, t("seam_cst1_x"), t("eyJ"), A, A), None, "SeamHttp received invalid options: The consoleSessionToken option cannot be used with the clientSessionToken option"),
+            (Factory::Constructor, opts(A, A, t("eyJ"), t("seam_at1"), A), None, "SeamHttp received invalid options: The personalAccessToken option cannot be used with the consoleSessionToken option"),
+            (Factory::ClientSessionToken, opts(t("seam_apikey1_x"), t("seam_cst1_x"), A, A, A), None, "SeamHttp received invalid options: The apiKey option cannot be used with the clientSessionToken option"),
+            (Factory::ClientSessionToken, opts(A, N, A, A, A), None, "SeamHttp received invalid options: Missing clientSessionToken"),
+            (Factory::ApiKey, opts(N, A, A, A, A), Some(&env), "SeamHttp received invalid options: Missing apiKey"),
+            (Factory::ConsoleSessionToken(true), opts(A, A, N, A, t("w")), None, "SeamHttp received invalid options: Missing consoleSessionToken or workspaceId"),
+            (Factory::ConsoleSessionToken(true), opts(A, A, t("eyJ"), A, N), Some(&env), "SeamHttp received invalid options: Must pass a workspaceId when using a consoleSessionToken"),
+            (Factory::ConsoleSessionToken(false), opts(A, A, N, A, A), None, "SeamHttpWithoutWorkspace received invalid options: Missing consoleSessionToken"),
+            (Factory::PersonalAccessToken(false), opts(t("seam_apikey1_x"), A, A, t("seam_at1"), A), None, "SeamHttp received invalid options: The apiKey option cannot be used with the personalAccessToken option"),
+            (Factory::PersonalAccessToken(true), opts(A, A, A, t("seam_at1"), t("w")), None, "personalAccessToken Some(\"w\")"),
+            // Wrong kinds, with @seamapi/http's messages.
+            (Factory::ApiKey, opts(t("seam_pk1_x"), A, A, A, A), None, "SeamHttp received an invalid token: A Publishable Key cannot be used as an apiKey"),
+            (Factory::ApiKey, opts(t("nope"), A, A, A, A), None, "SeamHttp received an invalid token: Unknown or invalid apiKey format, expected token to start with seam_"),
+            (Factory::ClientSessionToken, opts(A, t("seam_apikey1_x"), A, A, A), None, "SeamHttp received an invalid token: Unknown or invalid clientSessionToken format, expected token to start with seam_cst"),
+            (Factory::ClientSessionToken, opts(A, t("eyJ"), A, A, A), None, "SeamHttp received an invalid token: A JWT cannot be used as a clientSessionToken"),
+            (Factory::ConsoleSessionToken(false), opts(A, A, t("seam_cst1"), A, A), None, "SeamHttp received an invalid token: A Client Session Token cannot be used as a consoleSessionToken"),
+            (Factory::ConsoleSessionToken(false), opts(A, A, t("seam_apikey1"), A, A), None, "SeamHttp received an invalid token: Unknown or invalid consoleSessionToken format, expected a JWT which starts with ey"),
+            (Factory::PersonalAccessToken(false), opts(A, A, A, t("eyJ"), A), None, "SeamHttp received an invalid token: A JWT cannot be used as a personalAccessToken"),
+            (Factory::PersonalAccessToken(false), opts(A, A, A, Given::Other, A), None, "SeamHttp received an invalid token: Unknown or invalid personalAccessToken format, expected token to start with seam_at"),
+            (Factory::PersonalAccessToken(true), opts(A, A, A, t("seam_at1"), t("w w")), None, "SeamHttp received invalid options: workspaceId must be a workspace id: a string of visible ASCII characters"),
+        ];
+        for (factory, options, env, expected) in cases {
+            assert_eq!(outcome(decide(factory, &options, env)), expected, "{factory:?} {options:?} {env:?}");
+        }
+        assert_eq!(outcome(Err(check(&PUBLISHABLE_KEY, "seam_cst1").unwrap_err())), "SeamHttp received an invalid token: A Client Session Token Key cannot be used as a publishableKey");
+        assert_eq!(outcome(Err(check(&PUBLISHABLE_KEY, "seam_apikey1").unwrap_err())), "SeamHttp received an invalid token: Unknown or invalid publishableKey format, expected token to start with seam_pk");
+    }
+
+    fn any_given() -> impl Strategy<Value = Given> {
+        prop_oneof![
+            Just(Given::Absent),
+            Just(Given::Nullish),
+            Just(Given::Other),
+            prop::sample::select(vec!["seam_apikey1_x", "seam_cst1_x", "seam_pk1_x", "seam_at1_x", "eyJx", "x", "", "seam_cst1 x"]).prop_map(|t| Given::Text(t.to_owned())),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whatever is given, a credential is one of the options (or the environment's) of its
+        /// own kind, and no credential comes with another beside it.
+        #[test]
+        fn a_decided_credential_was_given_alone(
+            factory in prop::sample::select(vec![Factory::Constructor, Factory::ApiKey, Factory::ClientSessionToken, Factory::ConsoleSessionToken(true), Factory::ConsoleSessionToken(false), Factory::PersonalAccessToken(true), Factory::PersonalAccessToken(false)]),
+            api_key in any_given(), cst in any_given(), console in any_given(), pat in any_given(), workspace in any_given(),
+            env_api_key in prop::option::of(Just("seam_apikey1_env".to_owned())),
+            in_browser in any::<bool>(),
+        ) {
+            let options = opts(api_key, cst, console, pat, workspace);
+            let env = CredentialEnv { api_key: env_api_key, ..CredentialEnv::default() };
+            let given = [&options.api_key, &options.client_session_token, &options.console_session_token, &options.personal_access_token].iter().filter(|g| g.set()).count();
+            match decide(factory, &options, (!in_browser).then_some(&env)) {
+                Ok(Credential::ApiKey(key)) => {
+                    prop_assert!(given == 1 && options.api_key == Given::Text(key.clone()) || given == 0 && !in_browser && options.api_key == Given::Absent && env.api_key == Some(key.clone()));
+                    prop_assert_eq!(token_kind(&key), TokenKind::ApiKey);
+                }
+                Ok(Credential::ClientSessionToken(token)) => prop_assert!(given == 1 && options.client_session_token == Given::Text(token.clone()) && header_safe(&token)),
+                Ok(Credential::ConsoleSessionToken { token, .. }) => prop_assert!(given == 1 && options.console_session_token == Given::Text(token)),
+                Ok(Credential::PersonalAccessToken { token, workspace_id }) => {
+                    prop_assert!(given == 1 && options.personal_access_token == Given::Text(token));
+                    if factory == Factory::PersonalAccessToken(true) {
+                        prop_assert!(workspace_id.is_some());
+                    }
+                }
+                Err(_) => {}
+            }
+        }
     }
 
     #[test]

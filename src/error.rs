@@ -106,9 +106,10 @@ impl From<SdkError> for JsValue {
         let (kind, message) = match error {
             SdkError::Js(value) => return value,
             SdkError::Api(api) => {
-                set(&fields, "code", &JsValue::from_str(&api.code));
+                // A 401's code is `unauthorized` whatever the API's type, as with @seamapi/http.
+                set(&fields, "code", &JsValue::from_str(if api.status == 401 { "unauthorized" } else { &api.code }));
                 set(&fields, "statusCode", &JsValue::from(api.status));
-                set(&fields, "requestId", &opt_str(&api.request_id));
+                set(&fields, "requestId", &JsValue::from_str(api.request_id.as_deref().unwrap_or_default()));
                 set(&fields, "data", &api.data);
                 set(&fields, "validationErrors", &api.validation_errors);
                 (api_error_kind(api.status, &api.code), api.message)

@@ -325,6 +325,8 @@ pub fn classify(status: u16, facts: &BodyFacts) -> Verdict {
             code: code.to_owned(),
             message: facts.error_message.clone().filter(|m| !m.is_empty()).unwrap_or_else(|| code.to_owned()),
         },
+        // Whatever its body, a 401 is the API's refusal, as @seamapi/http reports it.
+        None if status == 401 => Verdict::Api { code: "unauthorized".to_owned(), message: "Unauthorized".to_owned() },
         None => not_seam(),
     }
 }
@@ -433,12 +435,16 @@ mod properties {
             let facts = BodyFacts { json_object, empty, error_type: error_type.clone(), error_message };
             match classify(status, &facts) {
                 Verdict::Resource => prop_assert!((200..300).contains(&status) && json_object),
+                Verdict::Api { code, message } if status == 401 && !(json_object && error_type.as_ref().is_some_and(|t| !t.is_empty())) => {
+                    prop_assert_eq!((code.as_str(), message.as_str()), ("unauthorized", "Unauthorized"));
+                }
                 Verdict::Api { code, message } => {
                     prop_assert!(!(200..300).contains(&status) && json_object);
                     prop_assert_eq!(Some(&code), error_type.as_ref());
                     prop_assert!(!code.is_empty() && !message.is_empty());
                 }
                 Verdict::NotSeam(what) => {
+                    prop_assert!(status != 401);
                     prop_assert!(!json_object || !(200..300).contains(&status) && error_type.is_none_or(|t| t.is_empty()));
                     prop_assert_eq!(what, if empty { "an empty body" } else { "a body that is not Seam JSON" });
                 }

@@ -50,11 +50,11 @@ pub struct Options {
     pub wait: Wait,
 }
 
-/// Whether `raw` names its own http(s) origin; anything else is a path on the page's origin, as
-/// @seamapi/http reads an endpoint.
-fn is_absolute(raw: &str) -> bool {
-    let lower = raw.get(..8).unwrap_or(raw).to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
+/// What follows `http://` or `https://` (in any case): `None` when `raw` does not name its own
+/// http(s) origin, and is then a path on the page's origin, as @seamapi/http reads an endpoint.
+fn after_scheme(raw: &str) -> Option<&str> {
+    let scheme = |prefix: &str| raw.get(..prefix.len()).filter(|start| start.eq_ignore_ascii_case(prefix)).map(|_| &raw[prefix.len()..]);
+    scheme("https://").or_else(|| scheme("http://"))
 }
 
 /// `scheme:` at the start, as a URL parser would read it (`ftp://x`, `localhost:3000`).
@@ -68,7 +68,7 @@ fn has_scheme(raw: &str) -> bool {
 /// is no page to resolve it against.
 pub fn normalize_endpoint(raw: &str, origin: Option<&str>) -> Result<Option<String>, &'static str> {
     let raw = raw.trim();
-    let absolute = if is_absolute(raw) {
+    let absolute = if after_scheme(raw).is_some() {
         raw.to_owned()
     } else if raw.starts_with("//") || has_scheme(raw) {
         // A URL of another kind, or a host without its scheme: not meant as a path.
@@ -77,10 +77,7 @@ pub fn normalize_endpoint(raw: &str, origin: Option<&str>) -> Result<Option<Stri
         let Some(origin) = origin else { return Ok(None) };
         [origin, if raw.starts_with('/') { "" } else { "/" }, raw].concat()
     };
-    let rest = absolute
-        .strip_prefix("https://")
-        .or_else(|| absolute.strip_prefix("http://"))
-        .ok_or("the endpoint must be an http:// or https:// URL")?;
+    let rest = after_scheme(&absolute).ok_or("the endpoint must be an http:// or https:// URL")?;
     if rest.is_empty() || rest.starts_with('/') {
         return Err("the endpoint has no host");
     }

@@ -7,7 +7,7 @@ export class SeamHttpApiError extends Error {
     this.code = code
     this.statusCode = statusCode
     this.requestId = requestId
-    if (data !== undefined) this.data = data
+    if (data != null) this.data = data
   }
 }
 

@@ -220,16 +220,32 @@ test('an email-like user identifier key gets one warning', async () => {
   })
 })
 
-test('new SeamClient() throws and names the factories', async () => {
+test('new SeamClient(apiKeyOrOptions) in a page: a client session token or a console session, never a server key', async () => {
   await env.withPage(async (p) => {
     const result = await p.evaluate(async () => {
       const t = window.__seamTest
-      const { SeamClient } = await t.load()
-      return t.capture(() => new SeamClient())
+      const { SeamClient, SeamHttp } = await t.load()
+      const endpoint = t.fakeUrl
+      const made = new SeamHttp({ clientSessionToken: 'seam_cst1_token', endpoint, storage: 'memory' })
+      const console = SeamClient.fromConsoleSessionToken('eyJhbGciOiJub25lIn0.e30.', 'seed_workspace_1', { endpoint })
+      return {
+        same: SeamHttp === SeamClient,
+        none: await t.capture(() => new SeamClient()),
+        apiKey: await t.capture(() => new SeamClient('seam_apikey1_token')),
+        personal: await t.capture(() => new SeamClient({ personalAccessToken: 'seam_at1_longtoken', workspaceId: 'seed_workspace_1' })),
+        devices: (await made.devices.list()).length,
+        console: console instanceof SeamClient && console.clientSessionToken === null,
+      }
     })
-    assert.equal(result.ok, false, 'the constructor did not throw')
-    assert.match(result.error.message, /fromPublishableKey/)
-    assert.match(result.error.message, /fromClientSessionToken/)
+    assert.equal(result.same, true)
+    assert.equal(result.none.error?.name, 'SeamHttpInvalidOptionsError')
+    assert.match(result.none.error.message, /^SeamHttp received invalid options: Must specify an apiKey, clientSessionToken, publishableKey, consoleSessionToken or personalAccessToken\./)
+    for (const refused of [result.apiKey, result.personal]) {
+      assert.equal(refused.error?.name, 'SeamHttpInvalidOptionsError')
+      assert.match(refused.error.message, /cannot be used in a browser/)
+    }
+    assert.equal(result.devices, 4)
+    assert.equal(result.console, true)
   })
 })
 
