@@ -82,7 +82,7 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
   readonly url: URL
   readonly pathname: string
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-  /** The parameters as given. */
+  /** The parameters as given, for GET and DELETE routes (which send them in the query). */
   readonly params: unknown
   /** The JSON body for routes that send one; `undefined` for GET and DELETE. */
   readonly body: unknown

@@ -138,10 +138,11 @@ impl SeamHttpRequest {
         self.route.method.as_str().to_owned()
     }
 
-    /// The parameters as given.
+    /// The parameters as given, for routes that send them in the query (GET and DELETE);
+    /// `undefined` for the others, which send them as `body`.
     #[wasm_bindgen(getter)]
     pub fn params(&self) -> JsValue {
-        self.params.clone()
+        if self.route.method.uses_query() { self.params.clone() } else { JsValue::UNDEFINED }
     }
 
     /// The JSON body for routes that send one; `undefined` for GET and DELETE.
