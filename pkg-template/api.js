@@ -6,6 +6,8 @@ import { SeamHttpInvalidOptionsError } from './snippets/@SNIPPET@/src/js/errors.
 import { namespaceClasses } from './classes.js'
 
 refuseFreedObjects({ SeamClient, SeamHttpRequest })
+// `Object.prototype.toString` names a request as @seamapi/http's are named.
+Object.defineProperty(SeamHttpRequest.prototype, Symbol.toStringTag, { value: 'SeamHttpRequest', configurable: true })
 
 // `SeamHttp` is the client: code written for @seamapi/http changes only its import.
 export { SeamClient, SeamClient as SeamHttp, SeamHttpRequest }

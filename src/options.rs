@@ -140,21 +140,31 @@ pub fn parse_wait(value: &JsValue, base: Wait) -> Result<Wait, SdkError> {
         if raw.is_undefined() {
             return Ok(default);
         }
-        raw.as_f64().filter(|n| n.is_finite()).ok_or_else(|| invalid_options(&["waitForActionAttempt.", key, " must be a finite number of milliseconds"].concat()))
+        raw.as_f64().ok_or_else(|| invalid_options(&["waitForActionAttempt.", key, " must be a number of milliseconds"].concat()))
     };
     let wait = Wait { enabled: true, timeout_ms: number("timeout", base.timeout_ms)?, polling_interval_ms: number("pollingInterval", base.polling_interval_ms)? };
     check_wait(wait)
 }
 
-/// The rules of @seamapi/http: a timeout of zero or more, a polling interval above zero.
+/// The rules of @seamapi/http, with its messages: a timeout of zero or more, a polling interval
+/// above zero (either may be infinite). They are checked when the options are given, before
+/// anything is sent, where @seamapi/http checks them once the action attempt has come back.
 pub fn check_wait(wait: Wait) -> Result<Wait, SdkError> {
-    if wait.timeout_ms < 0.0 {
-        return Err(invalid_options("waitForActionAttempt.timeout cannot be negative"));
+    match wait_problem(wait) {
+        Some((problem, value)) => Err(invalid_options(&[problem, &interop::number_text(value)].concat())),
+        None => Ok(wait),
     }
-    if wait.polling_interval_ms <= 0.0 {
-        return Err(invalid_options("waitForActionAttempt.pollingInterval must be greater than zero"));
+}
+
+/// What is wrong with `wait`, and the value at fault.
+fn wait_problem(wait: Wait) -> Option<(&'static str, f64)> {
+    if wait.timeout_ms.is_nan() || wait.timeout_ms < 0.0 {
+        Some(("The timeout option must not be negative, got ", wait.timeout_ms))
+    } else if wait.polling_interval_ms.is_nan() || wait.polling_interval_ms <= 0.0 {
+        Some(("The pollingInterval option must be greater than zero, got ", wait.polling_interval_ms))
+    } else {
+        None
     }
-    Ok(wait)
 }
 
 /// The endpoint when the options give none: `SEAM_ENDPOINT`, or the older `SEAM_API_URL`, in
@@ -253,11 +263,13 @@ mod tests {
     #[test]
     fn wait_rules() {
         let base = Wait::default();
-        assert!(check_wait(base).is_ok());
-        assert!(check_wait(Wait { timeout_ms: 0.0, ..base }).is_ok());
-        assert!(check_wait(Wait { timeout_ms: -1.0, ..base }).is_err());
-        assert!(check_wait(Wait { polling_interval_ms: 0.0, ..base }).is_err());
-        assert!(check_wait(Wait { polling_interval_ms: -5.0, ..base }).is_err());
+        assert_eq!(wait_problem(base), None);
+        assert_eq!(wait_problem(Wait { timeout_ms: 0.0, ..base }), None);
+        assert_eq!(wait_problem(Wait { timeout_ms: f64::INFINITY, polling_interval_ms: f64::INFINITY, ..base }), None);
+        assert!(wait_problem(Wait { timeout_ms: -1.0, ..base }).is_some_and(|(p, v)| p.starts_with("The timeout") && v == -1.0));
+        assert!(wait_problem(Wait { timeout_ms: f64::NAN, ..base }).is_some());
+        assert!(wait_problem(Wait { polling_interval_ms: 0.0, ..base }).is_some_and(|(p, _)| p.starts_with("The pollingInterval")));
+        assert!(wait_problem(Wait { polling_interval_ms: -5.0, ..base }).is_some());
     }
 
     #[test]
