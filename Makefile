@@ -92,7 +92,7 @@ pkg: setup
 		--outfile=pkg/node.js --log-level=warning
 	esbuild build/bindgen/edge.js --bundle --minify --format=esm --platform=neutral --external:./seam_wasm_bg.wasm \
 		--outfile=pkg/edge.js --log-level=warning
-	cp build/bindgen/seam_wasm.d.ts pkg/
+	cargo run --quiet -p xtask -- declarations build/bindgen/seam_wasm.d.ts pkg/seam_wasm.d.ts
 	sed "s|@VERSION@|$(CRATE_VERSION)|" pkg-template/package.json > pkg/package.json
 	cp pkg-template/index.d.ts pkg-template/errors.d.ts pkg-template/README.md pkg/
 	cp src/generated/types.d.ts pkg/types.d.ts
