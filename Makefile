@@ -119,9 +119,11 @@ test-wasm: setup
 test-js: pkg
 	node --test --test-concurrency=1 tests/js/
 
-# The package's declarations with tsc: usage, and parity with @seamapi/http's types.
+# The package's declarations with tsc: usage, parity with @seamapi/http's types, and the packed
+# package compiled in an application under the compiler settings users have.
 test-types: pkg
 	node tests/types/run.mjs
+	node tests/types/packed.mjs
 
 demo: pkg
 	node tests/js/support/demo.mjs
