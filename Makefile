@@ -92,7 +92,7 @@ pkg: setup
 		--outfile=pkg/node.js --log-level=warning
 	esbuild build/bindgen/edge.js --bundle --minify --format=esm --platform=neutral --external:./seam_wasm_bg.wasm \
 		--outfile=pkg/edge.js --log-level=warning
-	cp build/bindgen/seam_wasm.d.ts pkg/
+	cargo run --quiet -p xtask -- declarations build/bindgen/seam_wasm.d.ts pkg/seam_wasm.d.ts
 	sed "s|@VERSION@|$(CRATE_VERSION)|" pkg-template/package.json > pkg/package.json
 	cp pkg-template/index.d.ts pkg-template/errors.d.ts pkg-template/README.md pkg/
 	cp src/generated/types.d.ts pkg/types.d.ts
@@ -119,9 +119,11 @@ test-wasm: setup
 test-js: pkg
 	node --test --test-concurrency=1 tests/js/
 
-# The package's declarations with tsc: usage, and parity with @seamapi/http's types.
+# The package's declarations with tsc: usage, parity with @seamapi/http's types, and the packed
+# package compiled in an application under the compiler settings users have.
 test-types: pkg
 	node tests/types/run.mjs
+	node tests/types/packed.mjs
 
 demo: pkg
 	node tests/js/support/demo.mjs

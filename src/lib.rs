@@ -101,6 +101,15 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
   free(): void
 }
 
+/**
+ * `[Symbol.dispose]()`, the same as `free()`, for `using`: declared where the user's lib declares
+ * `Symbol.dispose` (ESNext, or Node's types), and nothing otherwise, so that these declarations
+ * compile with older libs too.
+ */
+type SeamDisposable = SymbolConstructor extends { readonly dispose: infer Key extends symbol } ? { [K in Key]: () => void } : {}
+
+export interface SeamHttpRequest<Result> extends SeamDisposable {}
+
 /** The API's pagination of a page. */
 export interface SeamPagination {
   hasNextPage: boolean
@@ -131,7 +140,7 @@ export interface SeamClientRouteDescription {
   allowsClientSession: boolean
 }
 
-export interface SeamClient {
+export interface SeamClient extends SeamDisposable {
   /** Calls a route by its path: `client.request('/devices/list', { limit: 10 })`. */
   request<Path extends keyof SeamClientRoutes>(
     path: Path,

@@ -1,6 +1,7 @@
 //! Reads the Seam OpenAPI spec and writes the files of `src/generated/`: the Rust route table,
 //! the JS route namespaces, and the TypeScript declarations, named as @seamapi/http names them.
 
+pub mod declarations;
 pub mod imports;
 
 use std::collections::BTreeMap;

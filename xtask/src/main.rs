@@ -1,5 +1,6 @@
 //! `xtask codegen <spec.json> <out-dir>`: writes the generated sources from the OpenAPI spec.
 //! `xtask shorten-imports <module.wasm> <glue.js>`: renames the wasm's imports in both files.
+//! `xtask declarations <in.d.ts> <out.d.ts>`: writes wasm-bindgen's declarations as the package ships them.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,13 +18,27 @@ fn shorten_imports(wasm_path: &str, js_path: &str) -> ExitCode {
     }
 }
 
+fn declarations(in_path: &str, out_path: &str) -> ExitCode {
+    let result = std::fs::read_to_string(in_path).map_err(|e| e.to_string()).and_then(|dts| xtask::declarations::for_package(&dts));
+    match result.and_then(|dts| std::fs::write(out_path, dts).map_err(|e| e.to_string())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("cannot write the declarations of {in_path}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let (Some("shorten-imports"), Some(wasm), Some(js)) = (args.first().map(String::as_str), args.get(1), args.get(2)) {
         return shorten_imports(wasm, js);
     }
+    if let (Some("declarations"), Some(from), Some(to)) = (args.first().map(String::as_str), args.get(1), args.get(2)) {
+        return declarations(from, to);
+    }
     let (Some("codegen"), Some(spec_path), Some(out_dir)) = (args.first().map(String::as_str), args.get(1), args.get(2)) else {
-        eprintln!("usage: xtask codegen <openapi.json> <out-dir> | xtask shorten-imports <module.wasm> <glue.js>");
+        eprintln!("usage: xtask codegen <openapi.json> <out-dir> | xtask shorten-imports <module.wasm> <glue.js> | xtask declarations <in.d.ts> <out.d.ts>");
         return ExitCode::from(2);
     };
     let spec = match std::fs::read_to_string(spec_path).map_err(|e| e.to_string()).and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string())) {
