@@ -64,8 +64,9 @@ build/openapi.json: node_modules/.installed
 	mkdir -p build
 	node -e "import('@seamapi/types/connect').then(({ openapi }) => require('node:fs').writeFileSync('$@', JSON.stringify(openapi)))"
 
+# The parameters each route checks before sending are those of @seamapi/http's route definitions.
 codegen: build/openapi.json
-	cargo run --quiet -p xtask -- codegen build/openapi.json src/generated
+	cargo run --quiet -p xtask -- codegen build/openapi.json node_modules/@seamapi/http/src/lib/routes src/generated
 
 # Fails when the committed generated files differ from what the generator writes now.
 check-generated: codegen

@@ -364,7 +364,7 @@ pub fn response_value(body: &JsValue, path: &str, response_key: &str) -> Result<
 
 /// Parameters as a JSON body. `undefined` sends `{}`: the API wants an object.
 pub fn json_body(params: &JsValue, path: &str) -> Result<JsValue, SdkError> {
-    if params.is_undefined() || params.is_null() {
+    if params.is_undefined() {
         return Ok(JsValue::from_str("{}"));
     }
     let fail = |why: &str| SdkError::Type(["Parameters for ", path, " could not be serialized: ", why].concat());

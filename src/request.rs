@@ -23,14 +23,31 @@ pub(crate) struct Prepared {
     pub(crate) body: Option<JsValue>,
 }
 
-/// Checks parameters against the route (shape, required names) and builds its URL and body.
+/// Checks parameters against the route and builds its URL and body. @seamapi/http's checks come
+/// first, with its messages and in its order; then ours, of what cannot be read or sent.
 pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result<Prepared, SdkError> {
-    let absent = params.is_undefined() || params.is_null();
-    if !absent && !interop::is_plain_object(params).map_err(|error| unreadable(route, &error))? {
+    if params.is_undefined() {
+        if route.has_required_parameters() {
+            return Err(SdkError::Type(["Parameters are required for ", route.path].concat()));
+        }
+    } else {
+        check_names(route, params)?;
+    }
+    if route.method.uses_query() {
+        Ok(Prepared { url: query::query_url(endpoint, route.path, params)?, body: None })
+    } else {
+        Ok(Prepared { url: [endpoint, route.path].concat(), body: Some(http::json_body(params, route.path)?) })
+    }
+}
+
+/// Given parameters: an object (null is not), with every required name and one of the
+/// "at least one" names not `undefined` (null counts as given).
+fn check_names(route: &Route, params: &JsValue) -> Result<(), SdkError> {
+    if !interop::is_plain_object(params).map_err(|error| unreadable(route, &error))? {
         return Err(SdkError::Type(["Parameters for ", route.path, " must be an object"].concat()));
     }
     let given = |name: &str| -> Result<bool, SdkError> {
-        Ok(!absent && !interop::get(params, name).map_err(|error| unreadable(route, &error))?.is_undefined())
+        Ok(!interop::get(params, name).map_err(|error| unreadable(route, &error))?.is_undefined())
     };
     let mut missing = Vec::new();
     for name in route.required() {
@@ -46,13 +63,9 @@ pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result
         any = any || given(name)?;
     }
     if !any {
-        return Err(SdkError::Type(["At least one parameter is required for ", route.path, ": ", &comma_list(route.at_least_one())].concat()));
+        return Err(SdkError::Type(["At least one parameter is required for ", route.path].concat()));
     }
-    if route.method.uses_query() {
-        Ok(Prepared { url: query::query_url(endpoint, route.path, params)?, body: None })
-    } else {
-        Ok(Prepared { url: [endpoint, route.path].concat(), body: Some(http::json_body(params, route.path)?) })
-    }
+    Ok(())
 }
 
 pub(crate) fn unreadable(route: &Route, error: &JsValue) -> SdkError {

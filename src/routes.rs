@@ -17,10 +17,10 @@ pub struct Route {
     /// The key of the resource in the response body, which the call resolves with; `None` for
     /// routes that answer only `{ ok: true }`.
     pub response_key: Option<&'static str>,
-    /// Parameters the route cannot do without, checked before sending; comma-separated.
+    /// Parameters the route cannot do without, checked before sending, in @seamapi/http's order
+    /// (that of its message); comma-separated.
     pub required: &'static str,
-    /// At least one of these must be given (the spec's alternatives each require a different
-    /// one); comma-separated.
+    /// At least one of these must be given; comma-separated.
     pub at_least_one: &'static str,
     pub flags: u8,
 }
@@ -36,6 +36,13 @@ impl Route {
 
     pub fn at_least_one(&self) -> impl Iterator<Item = &'static str> {
         names(self.at_least_one)
+    }
+
+    /// @seamapi/http's `hasRequiredParameters`: calling the route with no parameters at all is
+    /// refused. It holds exactly for the routes with names to check (the generator fails on a
+    /// route of @seamapi/http where it does not).
+    pub fn has_required_parameters(&self) -> bool {
+        !self.required.is_empty() || !self.at_least_one.is_empty()
     }
 
     pub fn paginated(&self) -> bool {
@@ -118,6 +125,36 @@ mod tests {
         assert!(by_path("/nope").is_none());
         assert!(by_path("").is_none());
         assert!(by_path("/devices").is_none());
+    }
+
+    #[test]
+    fn rules_of_seamapi_http() {
+        let routes: Vec<Route> = ROUTES.lines().filter_map(Route::parse).collect();
+        // As many as @seamapi/http 2.32.0 checks, less the one route the spec lacks
+        // (/user_identities/merge, with an "at least one" rule).
+        assert_eq!(routes.iter().filter(|route| route.has_required_parameters()).count(), 165);
+        assert_eq!(routes.iter().filter(|route| route.at_least_one().next().is_some()).count(), 26);
+        assert_eq!(routes.iter().filter(|route| route.required().next().is_some()).count(), 139);
+        // Rules the spec does not say.
+        let devices_get = by_path("/devices/get").unwrap();
+        assert!(devices_get.has_required_parameters());
+        assert_eq!(devices_get.required().count(), 0);
+        assert_eq!(devices_get.at_least_one().collect::<Vec<_>>(), ["device_id", "name"]);
+        assert_eq!(by_path("/locks/get").unwrap().at_least_one().collect::<Vec<_>>(), ["device_id", "name"]);
+        assert_eq!(by_path("/access_codes/get").unwrap().at_least_one().collect::<Vec<_>>(), ["access_code_id", "code", "device_id"]);
+        assert_eq!(by_path("/events/get").unwrap().at_least_one().collect::<Vec<_>>(), ["device_id", "event_id", "event_type"]);
+        let events_list: Vec<_> = by_path("/events/list").unwrap().at_least_one().collect();
+        assert!(events_list.contains(&"since") && events_list.contains(&"between") && events_list.len() == 27);
+        assert_eq!(
+            by_path("/acs/users/suspend").unwrap().at_least_one().collect::<Vec<_>>(),
+            ["acs_system_id", "acs_user_id", "user_identity_id"]
+        );
+        // Names in @seamapi/http's order, which its message follows.
+        assert_eq!(by_path("/locks/configure_auto_lock").unwrap().required().collect::<Vec<_>>(), ["auto_lock_enabled", "device_id"]);
+        assert!(by_path("/locks/unlock_door").unwrap().has_required_parameters());
+        for free in ["/devices/list", "/workspaces/get", "/client_sessions/get", "/access_grants/list"] {
+            assert!(!by_path(free).unwrap().has_required_parameters(), "{free}");
+        }
     }
 
     #[test]

@@ -536,69 +536,6 @@ export default {
   "NoiseSensorsListResponse": [
     "NoiseSensorsListResponse.devices[]: differs as Device does",
   ],
-  "SeamClientAccessCodes#get": [
-    "SeamClientAccessCodes#get: ours takes optional parameters, theirs requires AccessCodesGetParameters",
-  ],
-  "SeamClientAccessCodes#list": [
-    "SeamClientAccessCodes#list: ours takes optional parameters, theirs requires AccessCodesListParameters",
-  ],
-  "SeamClientAccessCodesUnmanaged#get": [
-    "SeamClientAccessCodesUnmanaged#get: ours takes optional parameters, theirs requires AccessCodesUnmanagedGetParameters",
-  ],
-  "SeamClientAccessGrants#getRelated": [
-    "SeamClientAccessGrants#getRelated: ours takes optional parameters, theirs requires AccessGrantsGetRelatedParameters",
-  ],
-  "SeamClientAccessGrants#update": [
-    "SeamClientAccessGrants#update: ours takes optional parameters, theirs requires AccessGrantsUpdateParameters",
-  ],
-  "SeamClientAccessMethods#list": [
-    "SeamClientAccessMethods#list: ours takes optional parameters, theirs requires AccessMethodsListParameters",
-  ],
-  "SeamClientAcsUsers#delete": [
-    "SeamClientAcsUsers#delete: ours takes optional parameters, theirs requires AcsUsersDeleteParameters",
-  ],
-  "SeamClientAcsUsers#get": [
-    "SeamClientAcsUsers#get: ours takes optional parameters, theirs requires AcsUsersGetParameters",
-  ],
-  "SeamClientAcsUsers#listAccessibleEntrances": [
-    "SeamClientAcsUsers#listAccessibleEntrances: ours takes optional parameters, theirs requires AcsUsersListAccessibleEntrancesParameters",
-  ],
-  "SeamClientAcsUsers#revokeAccessToAllEntrances": [
-    "SeamClientAcsUsers#revokeAccessToAllEntrances: ours takes optional parameters, theirs requires AcsUsersRevokeAccessToAllEntrancesParameters",
-  ],
-  "SeamClientAcsUsers#suspend": [
-    "SeamClientAcsUsers#suspend: ours takes optional parameters, theirs requires AcsUsersSuspendParameters",
-  ],
-  "SeamClientAcsUsers#unsuspend": [
-    "SeamClientAcsUsers#unsuspend: ours takes optional parameters, theirs requires AcsUsersUnsuspendParameters",
-  ],
-  "SeamClientAcsUsers#update": [
-    "SeamClientAcsUsers#update: ours takes optional parameters, theirs requires AcsUsersUpdateParameters",
-  ],
-  "SeamClientClientSessions#grantAccess": [
-    "SeamClientClientSessions#grantAccess: ours takes optional parameters, theirs requires ClientSessionsGrantAccessParameters",
-  ],
-  "SeamClientDevices#get": [
-    "SeamClientDevices#get: ours takes optional parameters, theirs requires DevicesGetParameters",
-  ],
-  "SeamClientDevicesUnmanaged#get": [
-    "SeamClientDevicesUnmanaged#get: ours takes optional parameters, theirs requires DevicesUnmanagedGetParameters",
-  ],
-  "SeamClientEvents#get": [
-    "SeamClientEvents#get: ours takes optional parameters, theirs requires EventsGetParameters",
-  ],
-  "SeamClientEvents#list": [
-    "SeamClientEvents#list: ours takes optional parameters, theirs requires EventsListParameters",
-  ],
-  "SeamClientInstantKeys#get": [
-    "SeamClientInstantKeys#get: ours takes optional parameters, theirs requires InstantKeysGetParameters",
-  ],
-  "SeamClientLocks#get": [
-    "SeamClientLocks#get: ours takes optional parameters, theirs requires LocksGetParameters",
-  ],
-  "SeamClientSpaces#getRelated": [
-    "SeamClientSpaces#getRelated: ours takes optional parameters, theirs requires SpacesGetRelatedParameters",
-  ],
   "SeamClientUserIdentities#merge": [
     "SeamClientUserIdentities#merge: method of @seamapi/http that seam-wasm does not have [not in the spec of seam-wasm: `merge`]",
   ],

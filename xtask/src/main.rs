@@ -1,4 +1,5 @@
-//! `xtask codegen <spec.json> <out-dir>`: writes the generated sources from the OpenAPI spec.
+//! `xtask codegen <spec.json> <http-routes-dir> <out-dir>`: writes the generated sources from the
+//! OpenAPI spec and @seamapi/http's route definitions.
 //! `xtask shorten-imports <module.wasm> <glue.js>`: renames the wasm's imports in both files.
 //! `xtask declarations <in.d.ts> <out.d.ts>`: writes wasm-bindgen's declarations as the package ships them.
 
@@ -37,8 +38,8 @@ fn main() -> ExitCode {
     if let (Some("declarations"), Some(from), Some(to)) = (args.first().map(String::as_str), args.get(1), args.get(2)) {
         return declarations(from, to);
     }
-    let (Some("codegen"), Some(spec_path), Some(out_dir)) = (args.first().map(String::as_str), args.get(1), args.get(2)) else {
-        eprintln!("usage: xtask codegen <openapi.json> <out-dir> | xtask shorten-imports <module.wasm> <glue.js> | xtask declarations <in.d.ts> <out.d.ts>");
+    let (Some("codegen"), Some(spec_path), Some(http_dir), Some(out_dir)) = (args.first().map(String::as_str), args.get(1), args.get(2), args.get(3)) else {
+        eprintln!("usage: xtask codegen <openapi.json> <@seamapi/http's src/lib/routes> <out-dir> | xtask shorten-imports <module.wasm> <glue.js> | xtask declarations <in.d.ts> <out.d.ts>");
         return ExitCode::from(2);
     };
     let spec = match std::fs::read_to_string(spec_path).map_err(|e| e.to_string()).and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string())) {
@@ -48,7 +49,15 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let output = xtask::generate(&spec);
+    let generated = xtask::read_http_routes(std::path::Path::new(http_dir))
+        .and_then(|http| xtask::generate(&spec, &http, xtask::EXPECTED_DIFFERENCES));
+    let output = match generated {
+        Ok(output) => output,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let out = PathBuf::from(out_dir);
     let files = [
         ("mod.rs", format!("// {}\n\npub mod routes;\n", xtask::HEADER_NOTE)),
