@@ -350,10 +350,16 @@ function installFuzz({ seed, awaitEvery, awaitTimeoutMs, publishableKey }) {
         if (typeof request?.then !== 'function') throw new Error(`request() returned ${typeof request}`)
         return request
       }
-      const url = request.url
+      // A URL, or a TypeError for parameters that cannot go in a query.
+      let url
+      try {
+        url = request.url
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e
+      }
       const prefix = route ? fakeUrl + path : fakeUrl + '/'
-      if (url !== undefined && !(typeof url === 'string' && url.startsWith(prefix))) {
-        throw new Error(`request.url is ${typeof url === 'string' ? url.slice(0, 100) : typeof url}`)
+      if (url !== undefined && !(url instanceof URL && url.href.startsWith(prefix))) {
+        throw new Error(`request.url is ${url instanceof URL ? url.href.slice(0, 100) : typeof url}`)
       }
       return sent ? request : { built: url === undefined ? 'refused' : 'url' }
     }, awaitTimeoutMs)

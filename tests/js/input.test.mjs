@@ -10,7 +10,8 @@ const env = useEnv()
 // Each case runs in the page as `(SeamClient, client, fakeUrl) => …` and must throw or reject.
 const cases = [
   ['a number as client session token', 'SeamHttpInvalidTokenError', /seam_cst/, (S, c, url) => S.fromClientSessionToken(42, { endpoint: url })],
-  ['no client session token', 'SeamHttpInvalidTokenError', /seam_cst/, (S, c, url) => S.fromClientSessionToken(undefined, { endpoint: url })],
+  // As @seamapi/http: a missing token is a missing option, not a token of the wrong kind.
+  ['no client session token', 'SeamHttpInvalidOptionsError', /Missing clientSessionToken/, (S, c, url) => S.fromClientSessionToken(undefined, { endpoint: url })],
   ['an object as publishable key', 'SeamHttpInvalidTokenError', /seam_pk/, (S, c, url) => S.fromPublishableKey({}, 'user_1', { endpoint: url })],
   ['a number as user identifier key', 'SeamHttpInvalidOptionsError', /userIdentifierKey/, (S, c, url) => S.fromPublishableKey('seam_pk1_token', 7, { endpoint: url })],
   ['a blank user identifier key', 'SeamHttpInvalidOptionsError', /userIdentifierKey/, (S, c, url) => S.fromPublishableKey('seam_pk1_token', '   ', { endpoint: url })],
