@@ -8,10 +8,12 @@
 // headers but the SDK's own name and version and what the transport adds), and when (a
 // synchronous throw, a rejection, a request sent before it is awaited), plus console warnings.
 //
-// Both SDKs talk to Seam's fake (seeded) through a recording proxy on 127.0.0.1, one per SDK, so
-// each request is attributed to the SDK that sent it and seen exactly as sent; it answers /openapi.json, /workspaces/create and /locks/unlock_door itself (the
-// fake lacks the first and makes up new ids for the others). Nothing is sent anywhere but
-// 127.0.0.1: Node's fetch and the page refuse it.
+// Both SDKs talk to Seam's fake (seeded) through a recording proxy on 127.0.0.1, one per SDK and
+// environment, so each request is attributed to the SDK that sent it and seen exactly as sent.
+// The proxy answers a few routes itself (support/parity-recorder.mjs says which and why). Nothing
+// is sent anywhere but 127.0.0.1: Node's fetch and the page refuse it. What a scenario changes in
+// the fake (the client sessions of its own users) no other environment reads, so the three
+// environments run at once.
 //
 // Every scenario is in support/parity-scenarios.mjs; each is run by one runner per environment.
 // SEAM_PARITY_ONLY=<substring> runs only the scenarios whose id contains it.
@@ -42,6 +44,7 @@ globalThis.fetch = (input, init) => {
 }
 
 const SDKS = ['wasm', 'http']
+const ENVS = ['node', 'browser', 'worker']
 // @seamapi/http exports that exist only for axios.
 const AXIOS_ONLY = ['errorInterceptor']
 // Headers that the transport (Node's fetch, Chromium, axios's defaults) adds, and the SDK's own
@@ -75,28 +78,28 @@ const DELIBERATE = [
   {
     what: 'API keys and personal access tokens are refused in a browser page or its workers (SeamHttpInvalidOptionsError)',
     readme: 'API keys and personal access tokens are refused in a browser',
-    envs: ['browser'],
+    envs: ['browser', 'worker'],
     covers: (s) => s.uses.includes('apiKey') || s.uses.includes('personalAccessToken'),
     wasm: (o) => errorsIn(o).some((e) => e.instanceOf.includes('SeamHttpInvalidOptionsError') && /browser/i.test(e.message)),
   },
   {
     what: 'unknown options are refused (SeamHttpInvalidOptionsError)',
     readme: 'Unknown options are refused',
-    envs: ['node', 'browser'],
+    envs: ['node', 'browser', 'worker'],
     covers: (s) => s.uses.includes('unknownOption'),
     wasm: (o) => threwSync(o, 'SeamHttpInvalidOptionsError', /colour/),
   },
   {
     what: 'axios options (client, axiosOptions, axiosRetryOptions) are refused (SeamHttpInvalidOptionsError)',
     readme: 'there are no axios options',
-    envs: ['node', 'browser'],
+    envs: ['node', 'browser', 'worker'],
     covers: (s) => s.uses.includes('axiosOption'),
     wasm: (o) => threwSync(o, 'SeamHttpInvalidOptionsError', /client|axiosOptions|axiosRetryOptions/),
   },
   {
     what: 'fromPublishableKey stores and resumes the session: no get_or_create while a stored session is alive',
     readme: 'fromPublishableKey with a session in storage makes no request',
-    envs: ['browser'],
+    envs: ['node', 'browser', 'worker'],
     covers: (s) => s.uses.includes('publishableKeyTwice'),
     wasm: (o) =>
       (o.first?.createWire ?? []).some((r) => r.pathname.endsWith('/client_sessions/get_or_create')) &&
@@ -106,7 +109,7 @@ const DELIBERATE = [
   {
     what: 'a token with characters that cannot go in a header is refused up front (SeamHttpInvalidTokenError)',
     readme: 'a token with characters that cannot go in a header is refused up front',
-    envs: ['node', 'browser'],
+    envs: ['node', 'browser', 'worker'],
     covers: (s) => s.uses.includes('headerInvalidToken'),
     wasm: (o) =>
       errorsIn(o.create?.threw ?? o.created?.rejected ?? null).some((e) => e.instanceOf.includes('SeamHttpInvalidTokenError') && /header/i.test(e.message)),
@@ -202,7 +205,11 @@ before(async () => {
   }
   await bundleParity()
   Object.assign(env, await startEnv())
-  for (const sdk of SDKS) recorders[sdk] = await startRecorder({ target: env.fakeUrl })
+  // A pair of recorders per environment: the three run at once.
+  for (const envName of ENVS) {
+    recorders[envName] = {}
+    for (const sdk of SDKS) recorders[envName][sdk] = await startRecorder({ target: env.fakeUrl })
+  }
   const http = await import('@seamapi/http')
   httpExportNames = Object.keys(http)
   const only = process.env.SEAM_PARITY_ONLY
@@ -215,7 +222,7 @@ before(async () => {
 })
 
 after(async () => {
-  for (const sdk of SDKS) await recorders[sdk]?.close()
+  for (const pair of Object.values(recorders)) for (const recorder of Object.values(pair)) await recorder.close()
   await env.close?.()
   for (const name of SEAM_ENV) {
     if (savedEnv[name] === undefined) delete process.env[name]
@@ -225,12 +232,12 @@ after(async () => {
 
 const classNamesOf = (names, mod) => names.filter((n) => /^[A-Z]/.test(n) && typeof mod[n] === 'function')
 
-const contextFor = (sdk, classNames) => ({ sdk, endpoint: recorders[sdk].url, classNames, headersIgnored: HEADERS_IGNORED })
+const contextFor = (envName, sdk, classNames) => ({ sdk, endpoint: recorders[envName][sdk].url, classNames, headersIgnored: HEADERS_IGNORED })
 
-const namesFor = (sdk, extra = []) => {
+const namesFor = (envName, sdk, extra = []) => {
   const fakePort = new URL(env.fakeUrl).port
   return [
-    [recorders[sdk].url, '{endpoint}'],
+    [recorders[envName][sdk].url, '{endpoint}'],
     [env.fakeUrl, '{fake}'],
     [`http://localhost:${fakePort}`, '{fake}'],
     ...extra,
@@ -249,7 +256,8 @@ async function packageEntry(subpath, condition) {
 
 // ---- Node ----
 
-test('parity in Node: seam-wasm (node entry) against @seamapi/http 2.32.0', async () => {
+// Runs the Node scenarios one after another: they set and clear process.env around each SDK.
+async function runNode() {
   const http = { m: await import('@seamapi/http'), connect: await import('@seamapi/http/connect') }
   const modules = {
     wasm: AGAINST_ITSELF
@@ -267,66 +275,116 @@ test('parity in Node: seam-wasm (node entry) against @seamapi/http 2.32.0', asyn
   for (const s of mine) {
     const pair = {}
     for (const sdk of SDKS) {
-      const endpoint = recorders[sdk].url
+      const endpoint = recorders.node[sdk].url
       for (const name of SEAM_ENV) delete process.env[name]
       for (const [name, value] of Object.entries(s.env ?? {})) {
         if (value !== null) process.env[name] = value.replaceAll('$endpoint', endpoint)
       }
       try {
         const args = JSON.parse(JSON.stringify(s.args))
-        const raw = await runScenario(s.run.toString(), args, { ...contextFor(sdk, classNames), platform: 'node', m: modules[sdk].m, connect: modules[sdk].connect })
-        pair[sdk] = normalizer(namesFor(sdk))(raw)
+        const raw = await runScenario(s.run.toString(), args, { ...contextFor('node', sdk, classNames), platform: 'node', m: modules[sdk].m, connect: modules[sdk].connect })
+        pair[sdk] = normalizer(namesFor('node', sdk))(raw)
       } finally {
         for (const name of SEAM_ENV) delete process.env[name]
       }
     }
     outcomes.set(s.id, pair)
   }
-  const result = compare('node', mine, outcomes)
-  await saveArtifact('node', result)
-  console.log(report('node', result))
-  console.log(`parity (node): ${Math.round(performance.now() - started)} ms`)
-  assertClean('node', result)
-})
+  return finish('node', mine, outcomes, started)
+}
 
-// ---- Chromium ----
+// ---- Chromium: a page, and a module worker of that page ----
 
-test('parity in Chromium: seam-wasm (browser entry) against @seamapi/http 2.32.0, both in one page', async () => {
-  const mine = scenarios.filter((s) => s.envs.includes('browser'))
+// Runs the scenarios for `envName` in one page ('browser') or in a module worker it starts
+// ('worker'); both SDKs are loaded side by side in the same place.
+async function runChromium(envName) {
+  const mine = scenarios.filter((s) => s.envs.includes(envName))
   const outcomes = new Map()
   const started = performance.now()
   const connectEntry = path.relative(REPO_ROOT, await packageEntry('./connect', 'browser')).split(path.sep).join('/')
+  const load = { pkgUrl: env.pkgUrl, connectUrl: '/' + connectEntry, bundles: PARITY_BUNDLES, againstItself: AGAINST_ITSELF }
   await env.withPage(async (p) => {
     // Anything not on this machine is refused before it leaves the browser.
     await p.context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'))
-    const classNames = await p.evaluate(async ({ pkgUrl, connectUrl, bundles, runtimeUrl, againstItself }) => {
-      const [http, httpConnect, runtime] = await Promise.all([import(bundles.main.url), import(bundles.connect.url), import(runtimeUrl)])
-      const [wasm, wasmConnect] = againstItself ? [http, httpConnect] : await Promise.all([import(pkgUrl), import(connectUrl)])
-      window.__parity = { modules: { wasm: { m: wasm, connect: wasmConnect }, http: { m: http, connect: httpConnect } }, runtime }
+    // `window.__parity.ask(message)` runs a step where the SDKs are: in the page or in the worker.
+    const classNames = await p.evaluate(async ({ load, runtimeUrl, workerUrl, inWorker }) => {
+      if (inWorker) {
+        const worker = new Worker(workerUrl, { type: 'module' })
+        const pending = new Map()
+        let next = 1
+        worker.onmessage = ({ data }) => {
+          const { resolve, reject } = pending.get(data.id)
+          pending.delete(data.id)
+          if (data.error) reject(new Error(data.error))
+          else resolve(data.result)
+        }
+        worker.onerror = (event) => {
+          for (const { reject } of pending.values()) reject(new Error(`worker: ${event.message}`))
+          pending.clear()
+        }
+        const ask = (message) => new Promise((resolve, reject) => {
+          const id = next++
+          pending.set(id, { resolve, reject })
+          worker.postMessage({ ...message, id })
+        })
+        window.__parity = { ask }
+        return ask({ type: 'load', ...load })
+      }
+      const [http, httpConnect, runtime] = await Promise.all([import(load.bundles.main.url), import(load.bundles.connect.url), import(runtimeUrl)])
+      const [wasm, wasmConnect] = load.againstItself ? [http, httpConnect] : await Promise.all([import(load.pkgUrl), import(load.connectUrl)])
+      const modules = { wasm: { m: wasm, connect: wasmConnect }, http: { m: http, connect: httpConnect } }
+      const ask = ({ source, args, ctx }) =>
+        runtime.runScenario(source, args, { ...ctx, platform: 'browser', m: modules[ctx.sdk].m, connect: modules[ctx.sdk].connect })
+      window.__parity = { ask }
       return Object.keys(http).filter((n) => /^[A-Z]/.test(n) && typeof http[n] === 'function')
-    }, { pkgUrl: env.pkgUrl, connectUrl: '/' + connectEntry, bundles: PARITY_BUNDLES, runtimeUrl: '/tests/js/support/parity-runtime.mjs', againstItself: AGAINST_ITSELF })
+    }, { load, runtimeUrl: '/tests/js/support/parity-runtime.mjs', workerUrl: '/tests/js/support/parity-worker.mjs', inWorker: envName === 'worker' })
 
     for (const s of mine) {
       const pair = {}
       for (const sdk of SDKS) {
         const raw = await p.evaluate(
-          ({ source, args, ctx }) => {
-            const { modules, runtime } = window.__parity
-            return runtime.runScenario(source, args, { ...ctx, platform: 'browser', m: modules[ctx.sdk].m, connect: modules[ctx.sdk].connect })
-          },
-          { source: s.run.toString(), args: JSON.parse(JSON.stringify(s.args)), ctx: contextFor(sdk, classNames) },
+          (message) => window.__parity.ask({ type: 'run', ...message }),
+          { source: s.run.toString(), args: JSON.parse(JSON.stringify(s.args)), ctx: contextFor(envName, sdk, classNames) },
         )
-        pair[sdk] = normalizer(namesFor(sdk, [[env.origin, '{origin}']]))(raw)
+        pair[sdk] = normalizer(namesFor(envName, sdk, [[env.origin, '{origin}']]))(raw)
       }
       outcomes.set(s.id, pair)
     }
   })
-  const result = compare('browser', mine, outcomes)
-  await saveArtifact('browser', result)
-  console.log(report('browser', result))
-  console.log(`parity (browser): ${Math.round(performance.now() - started)} ms`)
-  assertClean('browser', result)
-})
+  return finish(envName, mine, outcomes, started)
+}
+
+async function finish(envName, mine, outcomes, started) {
+  const result = compare(envName, mine, outcomes)
+  result.ms = Math.round(performance.now() - started)
+  await saveArtifact(envName, result)
+  return result
+}
+
+// ---- The three environments, run at once (their waits overlap), each checked in its own test ----
+
+let runs = null
+const startRuns = () => {
+  if (!runs) {
+    runs = { node: runNode(), browser: runChromium('browser'), worker: runChromium('worker') }
+    // Each is awaited by its test; until then a failure must not count as unhandled.
+    for (const p of Object.values(runs)) p.catch(() => {})
+  }
+  return runs
+}
+
+async function check(envName) {
+  const result = await startRuns()[envName]
+  console.log(report(envName, result))
+  console.log(`parity (${envName}): ${result.ms} ms`)
+  assertClean(envName, result)
+}
+
+test('parity in Node: seam-wasm (node entry) against @seamapi/http 2.32.0', () => check('node'))
+
+test('parity in Chromium: seam-wasm (browser entry) against @seamapi/http 2.32.0, both in one page', () => check('browser'))
+
+test("parity in a Chromium page's module worker: both SDKs loaded in the worker", () => check('worker'))
 
 function assertClean(envName, { unexpected, stale }) {
   const problems = []

@@ -13,13 +13,15 @@ const CONTROL = '/__parity/'
 
 // Answers of our own, by path (after the tag). The fake has no /openapi.json, and makes up new
 // ids for /workspaces/create and /locks/unlock_door, which would differ between the two SDKs'
-// calls.
+// calls; /devices/update would rename a device that other scenarios, running at the same time,
+// list.
 const CANNED = {
   '/openapi.json': () => ({ status: 200, body: { openapi: '3.0.0', info: { title: 'parity', version: '1' }, paths: {} } }),
   '/locks/unlock_door': () => ({
     status: 200,
     body: { ok: true, action_attempt: { action_attempt_id: 'parity_action_attempt', action_type: 'UNLOCK_DOOR', status: 'pending', result: null, error: null } },
   }),
+  '/devices/update': () => ({ status: 200, body: { ok: true } }),
   '/workspaces/create': () => ({
     status: 200,
     body: { ok: true, workspace: { workspace_id: 'parity_workspace', name: 'Parity', is_sandbox: true, connect_partner_name: null } },

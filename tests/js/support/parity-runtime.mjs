@@ -6,8 +6,9 @@
 // that leans on anything but its arguments fails in both places alike.
 
 const BUILTIN_ERRORS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError']
-// How long a scenario's call may stay pending before it is reported as such.
-const SETTLE_MS = 5000
+// How long a scenario's call may stay pending before it is reported as such (nothing here should
+// hang; the margin is for a loaded machine).
+const SETTLE_MS = 10_000
 // How long a request that has not been awaited is given to reach the recorder anyway.
 const LAZY_MS = 30
 
@@ -131,9 +132,10 @@ export function createRuntime(ctx) {
     })
   }
 
-  // Scenario arguments name the per-SDK endpoint as '$endpoint' ('$endpoint/~tag' for a tagged one).
+  // Scenario arguments name the per-SDK endpoint as '$endpoint' ('$endpoint/~tag' for a tagged
+  // one) and where they run as '$platform'.
   const fill = (v) => {
-    if (typeof v === 'string') return v.replaceAll('$endpoint', ctx.endpoint)
+    if (typeof v === 'string') return v.replaceAll('$endpoint', ctx.endpoint).replaceAll('$platform', ctx.platform)
     if (Array.isArray(v)) return v.map(fill)
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]))
     return v
@@ -170,11 +172,17 @@ export function createRuntime(ctx) {
         out.notSent = url
         return out
       }
-      // A native promise is already under way: its outcome is taken at once, so that a rejection
-      // is never unhandled. Any other thenable (a lazy request) is left alone until it is awaited.
-      if (request instanceof Promise) settling = settle(request)
-      await sleep(LAZY_MS)
-      out.sentBeforeAwait = (await count()) - before
+      if (request instanceof Promise) {
+        // A native promise is under way already (its timing is not compared): its outcome is taken
+        // at once, so that a rejection is never unhandled.
+        settling = settle(request)
+      } else {
+        // A lazy request is left alone for a while: anything that reaches the recorder meanwhile
+        // was sent before it was awaited. (A slow eager send can only look lazy, never the other
+        // way round, and @seamapi/http's requests are lazy: no false difference comes of it.)
+        await sleep(LAZY_MS)
+        out.sentBeforeAwait = (await count()) - before
+      }
     }
     const settled = await (settling ?? settle(request))
     out.settled = settled.outcome

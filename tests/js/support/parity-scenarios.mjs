@@ -2,9 +2,11 @@
 // in Node, in Chromium or both, and their outcomes are compared field by field.
 //
 // A row: { id, group, envs, run, args, env, uses }
+//   envs  where it runs: 'node', 'browser' (a page), 'worker' (a module worker of a page)
 //   run   one of the RUN functions below: it is sent as source text and evaluated next to the SDK
 //         (parity-runtime.mjs), so it may use only its two arguments: `t`, the runtime, and `a`,
-//         the row's args (JSON; '$endpoint' is the SDK's own recording endpoint)
+//         the row's args (JSON; '$endpoint' is the SDK's own recording endpoint, '$platform'
+//         where it runs, so that users made in one place are not met in another)
 //   env   (Node only) SEAM_* variables set while the row runs; null unsets one
 //   uses  what the row hands the SDK (credential kinds, option kinds): the deliberate
 //         differences are matched on it
@@ -120,7 +122,8 @@ export const RUN = {
     const kind = (mod) => {
       if (!(a.name in mod)) return 'missing'
       const v = mod[a.name]
-      return typeof v === 'function' && v.prototype !== undefined ? 'class or function' : typeof v
+      if (typeof v !== 'function') return typeof v
+      return /^class[\s{]/.test(Function.prototype.toString.call(v)) ? 'class' : 'function'
     }
     return { main: kind(t.m), connect: kind(t.connect) }
   },
@@ -265,7 +268,7 @@ add({ id: 'new SeamHttp({ client })', group: 'options', run: RUN.construct, uses
 const FACTORIES = {
   fromApiKey: { uses: 'apiKey', good: 'API key', args: (token) => [token, EP] },
   fromClientSessionToken: { uses: 'clientSessionToken', good: 'client session token', args: (token) => [token, EP] },
-  fromPublishableKey: { uses: 'publishableKey', good: 'publishable key', args: (token, id) => [token, `parity_${id}`, EP] },
+  fromPublishableKey: { uses: 'publishableKey', good: 'publishable key', args: (token, id) => [token, `parity_${id}_$platform`, EP] },
   fromPersonalAccessToken: { uses: 'personalAccessToken', good: 'personal access token', args: (token) => [token, WORKSPACE, EP] },
   fromConsoleSessionToken: { uses: 'consoleSessionToken', good: 'JWT', args: (token) => [token, WORKSPACE, EP] },
 }
@@ -297,8 +300,8 @@ for (const [factory, token] of [
   })
 }
 // fromPublishableKey twice for one user: a second get_or_create, or none.
-add({ id: 'SeamHttp.fromPublishableKey twice for one user', group: 'factories', run: RUN.factoryTwice, uses: ['publishableKey', 'publishableKeyTwice'], args: { cls: 'SeamHttp', factory: 'fromPublishableKey', args: [PK, 'parity_twice', EP], first: 'devices.list' } })
-add({ id: 'SeamHttp.fromPublishableKey with an email as the user identifier key', group: 'factories', run: RUN.factory, uses: ['publishableKey'], args: { cls: 'SeamHttp', factory: 'fromPublishableKey', args: [PK, 'parity@example.com', EP], first: 'devices.list' } })
+add({ id: 'SeamHttp.fromPublishableKey twice for one user', group: 'factories', run: RUN.factoryTwice, uses: ['publishableKey', 'publishableKeyTwice'], args: { cls: 'SeamHttp', factory: 'fromPublishableKey', args: [PK, 'parity_twice_$platform', EP], first: 'devices.list' } })
+add({ id: 'SeamHttp.fromPublishableKey with an email as the user identifier key', group: 'factories', run: RUN.factory, uses: ['publishableKey'], args: { cls: 'SeamHttp', factory: 'fromPublishableKey', args: [PK, 'parity_$platform@example.com', EP], first: 'devices.list' } })
 
 // ---- Without a workspace ----
 for (const cls of ['SeamHttpWithoutWorkspace', 'SeamHttpMultiWorkspace']) {
@@ -327,7 +330,7 @@ for (const [label, spec, uses] of [
   ['new SeamHttpEndpoints({ clientSessionToken })', { args: [{ clientSessionToken: CST, ...EP }] }, ['clientSessionToken']],
   ['SeamHttpEndpoints.fromClientSessionToken', { factory: 'fromClientSessionToken', args: [CST, EP] }, ['clientSessionToken']],
   ['SeamHttpEndpoints.fromApiKey', { factory: 'fromApiKey', args: [API_KEY, EP] }, ['apiKey']],
-  ['SeamHttpEndpoints.fromPublishableKey', { factory: 'fromPublishableKey', args: [PK, 'parity_endpoints', EP] }, ['publishableKey']],
+  ['SeamHttpEndpoints.fromPublishableKey', { factory: 'fromPublishableKey', args: [PK, 'parity_endpoints_$platform', EP] }, ['publishableKey']],
   ['SeamHttpEndpoints.fromPersonalAccessToken', { factory: 'fromPersonalAccessToken', args: [PAT, WORKSPACE, EP] }, ['personalAccessToken']],
   ['SeamHttpEndpoints.fromConsoleSessionToken', { factory: 'fromConsoleSessionToken', args: [JWT, WORKSPACE, EP] }, ['consoleSessionToken']],
   ['SeamHttpEndpoints.fromApiKey(client session token)', { factory: 'fromApiKey', args: [CST, EP] }, ['apiKey']],
@@ -405,7 +408,7 @@ envRow('SEAM_API_URL only', { SEAM_API_KEY: API_KEY, SEAM_API_URL: '$endpoint/~a
 envRow('SEAM_API_URL and SEAM_ENDPOINT', { SEAM_API_KEY: API_KEY, SEAM_API_URL: '$endpoint/~apiurl', SEAM_ENDPOINT: '$endpoint/~env' }, RUN.construct, newSeam([]), ['apiKey'])
 envRow('SEAM_API_URL, an endpoint option', { SEAM_API_KEY: API_KEY, SEAM_API_URL: '$endpoint/~apiurl' }, RUN.construct, newSeam([{ endpoint: '$endpoint/~option' }]), ['apiKey'])
 envRow('SEAM_ENDPOINT, fromClientSessionToken without an endpoint', { SEAM_ENDPOINT: '$endpoint/~env' }, RUN.factory, { cls: 'SeamHttp', factory: 'fromClientSessionToken', args: [CST], first: 'devices.list' }, ['clientSessionToken'])
-envRow('SEAM_ENDPOINT, fromPublishableKey without an endpoint', { SEAM_ENDPOINT: '$endpoint/~env' }, RUN.factory, { cls: 'SeamHttp', factory: 'fromPublishableKey', args: [PK, 'parity_env_user'], first: 'devices.list' }, ['publishableKey'])
+envRow('SEAM_ENDPOINT, fromPublishableKey without an endpoint', { SEAM_ENDPOINT: '$endpoint/~env' }, RUN.factory, { cls: 'SeamHttp', factory: 'fromPublishableKey', args: [PK, 'parity_env_user_$platform'], first: 'devices.list' }, ['publishableKey'])
 envRow('SEAM_ENDPOINT empty', { SEAM_API_KEY: API_KEY, SEAM_ENDPOINT: '' }, RUN.construct, newSeam([]), ['apiKey'])
 envRow('nothing set, new SeamHttp()', {}, RUN.construct, newSeam([]))
 envRow('nothing set, new SeamHttp({ endpoint })', {}, RUN.construct, newSeam([EP]))
@@ -551,6 +554,14 @@ add({
   },
 })
 add({ id: 'getOpenapiSchema(endpoint)', group: 'utilities', run: RUN.openapi, args: {} })
+
+// In a page's worker: the scenarios about credentials and options, where a worker may differ
+// from its page.
+for (const row of rows) {
+  if (row.envs.includes('browser') && ['construction', 'options', 'factories', 'without workspace', 'endpoints'].includes(row.group)) {
+    row.envs = [...row.envs, 'worker']
+  }
+}
 
 // Kept in table order; ids are unique.
 export const SCENARIOS = rows
