@@ -241,7 +241,7 @@ export async function runScenario(source, args, ctx) {
   const warnings = []
   const original = console.warn
   // Each call's arguments as given: @seamapi/http passes its warnings as several strings.
-  console.warn = (...xs) => warnings.push(xs.map((x) => (typeof x === 'string' ? x : safe(() => JSON.stringify(x), String(x)))))
+  console.warn = (...xs) => warnings.push(xs.map((x) => (typeof x === 'string' ? x : t.describe(x))))
   let out
   try {
     // Indirect eval: the scenario sees only globals and its arguments.
