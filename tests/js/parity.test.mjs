@@ -183,11 +183,12 @@ function normalizer(names) {
   }
 }
 
+// Every outcome of a run, for reading a difference in full: tests/artifacts/parity-<env>.json.
 async function saveArtifact(env, result) {
   const dir = path.join(REPO_ROOT, 'tests', 'artifacts')
   await mkdir(dir, { recursive: true })
   const rows = result.rows.map(({ id, group, equal, deliberate, wasm, http }) => ({ id, group, equal, deliberate: deliberate?.what ?? null, wasm, http }))
-  await writeFile(path.join(dir, `parity-${env}.json`), JSON.stringify(rows, null, 1))
+  await writeFile(path.join(dir, `parity-${env}${AGAINST_ITSELF ? '-itself' : ''}.json`), JSON.stringify(rows, null, 1))
 }
 
 // ---- Set-up ----
