@@ -217,6 +217,9 @@ const CREDENTIAL_OPTIONS = {
   consoleSessionToken: JWT,
 }
 
+// ---- The first client made where the SDKs run: what is said once, on first use, lands here ----
+add({ id: 'the first client made here', group: 'construction', run: RUN.factory, uses: ['clientSessionToken'], args: { cls: 'SeamHttp', factory: 'fromClientSessionToken', args: [CST, EP], first: null } })
+
 // ---- Construction: new SeamHttp(x), then devices.list() ----
 add({ id: 'new SeamHttp(api key string)', group: 'construction', run: RUN.construct, uses: ['apiKey'], args: { cls: 'SeamHttp', args: [API_KEY], first: 'devices.list' }, env: { SEAM_ENDPOINT: '$endpoint' } })
 for (const [label, options, uses] of [
