@@ -76,7 +76,8 @@ impl Store {
             Ok(value) => Some(value),
             Err(cause) => {
                 self.kind.set(StorageKind::Memory);
-                if !WARNED.replace(true) {
+                // A page whose storage fails is told; servers and workers never have any.
+                if web_sys::window().is_some() && !WARNED.replace(true) {
                     interop::warn("seam-wasm: browser storage is not usable here, so the client session is kept in memory for this page only:", &cause);
                 }
                 None
