@@ -272,6 +272,11 @@ pub fn decide(factory: Factory, options: &CredentialOptions, env: Option<&Creden
         Given::Absent | Given::Nullish => None,
         _ => return Err(invalid_options("workspaceId must be a workspace id: a string of visible ASCII characters")),
     };
+    // @seamapi/http asks first whether cookies go with the requests, which is whether a client
+    // session token is there alone.
+    if resolved.client_session_token.set() {
+        resolved.alone("clientSessionToken")?;
+    }
     if resolved.api_key.set() {
         resolved.alone("apiKey")?;
         check(&API_KEY, resolved.api_key.text())?;
@@ -550,7 +555,8 @@ mod tests {
             (Factory::Constructor, opts(A, A, A, A, A), Some(&both), "SeamHttp received invalid options: Both SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN environment variables are defined. Please use only one authentication method."),
             (Factory::Constructor, opts(A, A, A, t("seam_at1_x"), A), Some(&env), "personalAccessToken Some(\"ws_env\")"),
             (Factory::Constructor, opts(A, A, t("eyJx"), A, A), None, "consoleSessionToken None"),
-            (Factory::Constructor, opts(t("seam_apikey1_x"), t("seam_cst1_x"), A, A, A), None, "SeamHttp received invalid options: The clientSessionToken option cannot be used with the apiKey option"),
+            (Factory::Constructor, opts(t("seam_apikey1_x"), t("seam_cst1_x"), A, A, A), None, "SeamHttp received invalid options: The apiKey option cannot be used with the clientSessionToken option"),
+            (Factory::Constructor, opts(t("seam_apikey1_x"), A, t("eyJ"), A, A), None, "SeamHttp received invalid options: The consoleSessionToken option cannot be used with the apiKey option"),
             (Factory::Constructor, opts(A, t("seam_cst1_x"), t("eyJ"), A, A), None, "SeamHttp received invalid options: The consoleSessionToken option cannot be used with the clientSessionToken option"),
             (Factory::Constructor, opts(A, A, t("eyJ"), t("seam_at1"), A), None, "SeamHttp received invalid options: The personalAccessToken option cannot be used with the consoleSessionToken option"),
             (Factory::ClientSessionToken, opts(t("seam_apikey1_x"), t("seam_cst1_x"), A, A, A), None, "SeamHttp received invalid options: The apiKey option cannot be used with the clientSessionToken option"),

@@ -441,8 +441,9 @@ impl SeamClient {
         if let Some(workspace_id) = workspace_id {
             credentials.workspace_id = auth::argument(workspace_id);
         }
-        let credential = auth::decide(factory, &credentials, auth::credential_env().as_ref())?;
+        // Options first: an unknown one (a typo, an axios option) is the mistake to report.
         let options = options::parse(options)?;
+        let credential = auth::decide(factory, &credentials, auth::credential_env().as_ref())?;
         let bearer = |token: String, workspace_id: Option<String>| {
             Ok(SeamClient::wrap(Inner::new(&options, Mode::Bearer { workspace_id }, None, None, Session::from_token(token))))
         };
@@ -489,10 +490,13 @@ impl SeamClient {
         let prepared = (|| -> Result<_, SdkError> {
             let user_identifier_key = interop::text(&user_identifier_key, MAX_TOKEN_CHARS);
             if user_identifier_key.as_deref().is_some_and(auth::looks_like_email) {
-                interop::warn(
-                    "Using an email for the userIdentifierKey is insecure and may return an error in the future! This is insecure because an email is common knowledge or easily guessed. Use something with sufficient entropy known only to the owner of the client session. For help choosing a user identifier key see https://docs.seam.co/latest/seam-components/overview/get-started-with-client-side-components#3-select-a-user-identifier-key",
-                    &JsValue::UNDEFINED,
-                );
+                interop::warn_lines(&[
+                    "Using an email for the userIdentifierKey is insecure and may return an error in the future!",
+                    "This is insecure because an email is common knowledge or easily guessed.",
+                    "Use something with sufficient entropy known only to the owner of the client session.",
+                    "For help choosing a user identifier key see",
+                    "https://docs.seam.co/latest/seam-components/overview/get-started-with-client-side-components#3-select-a-user-identifier-key",
+                ]);
             }
             let key = string_arg(&publishable_key);
             auth::check_publishable_key(&key)?;

@@ -39,6 +39,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = warn, catch)]
     fn warn_message_js(message: &str) -> Result<(), JsValue>;
 
+    #[wasm_bindgen(js_namespace = console, js_name = warn, variadic, catch)]
+    fn warn_all_js(lines: &Array) -> Result<(), JsValue>;
+
     /// `localStorage` or `sessionStorage`, whose methods the page may have replaced.
     type StorageArea;
 
@@ -133,6 +136,11 @@ pub fn date_iso(value: &JsValue) -> Option<Result<String, ()>> {
 /// `console.warn`, which the page may have wrapped (monitoring, tests) with code that throws.
 pub fn warn(message: &str, detail: &JsValue) {
     let _ = if detail.is_undefined() { warn_message_js(message) } else { warn_js(message, detail) };
+}
+
+/// `console.warn(...lines)`: each line one argument, as @seamapi/http prints its warnings.
+pub fn warn_lines(lines: &[&str]) {
+    let _ = warn_all_js(&lines.iter().map(|line| JsValue::from_str(line)).collect());
 }
 
 /// `storage.getItem(key)`, bounded: a value longer than `max_chars` reads as garbage (`Some`

@@ -79,7 +79,7 @@ const threwSync = (outcome, cls, pattern) =>
 const DELIBERATE = [
   {
     what: 'API keys and personal access tokens are refused in a browser page or its workers (SeamHttpInvalidOptionsError)',
-    readme: 'API keys and personal access tokens are refused in a browser',
+    readme: 'An API key or a personal access token is refused in a page or its workers',
     envs: ['browser', 'worker'],
     covers: (s) => s.uses.includes('apiKey') || s.uses.includes('personalAccessToken'),
     wasm: (o) => errorsIn(o).some((e) => e.instanceOf.includes('SeamHttpInvalidOptionsError') && /browser/i.test(e.message)),
@@ -93,7 +93,7 @@ const DELIBERATE = [
   },
   {
     what: 'axios options (client, axiosOptions, axiosRetryOptions) are refused (SeamHttpInvalidOptionsError)',
-    readme: 'there are no axios options',
+    readme: '`axiosOptions`, `axiosRetryOptions` and `client` are refused',
     envs: ['node', 'browser', 'worker'],
     covers: (s) => s.uses.includes('axiosOption'),
     // The option by its name (`clientSessionToken` is not `client`).
@@ -101,7 +101,7 @@ const DELIBERATE = [
   },
   {
     what: 'fromPublishableKey stores and resumes the session: no get_or_create while a stored session is alive',
-    readme: 'fromPublishableKey with a session in storage makes no request',
+    readme: '`fromPublishableKey` stores the session and resumes it with no request',
     envs: ['node', 'browser', 'worker'],
     covers: (s) => s.uses.includes('publishableKeyTwice'),
     wasm: (o) =>
@@ -113,13 +113,46 @@ const DELIBERATE = [
   },
   {
     what: 'a token with characters that cannot go in a header is refused up front (SeamHttpInvalidTokenError)',
-    readme: 'a token with characters that cannot go in a header is refused up front',
+    readme: 'tokens, keys and workspace ids with characters that cannot go in an HTTP header',
     envs: ['node', 'browser', 'worker'],
     covers: (s) => s.uses.includes('headerInvalidToken'),
     wasm: (o) =>
       errorsIn(o.create?.threw ?? o.created?.rejected ?? null).some((e) => e.instanceOf.includes('SeamHttpInvalidTokenError') && /header/i.test(e.message)),
   },
+  {
+    what: 'the token guards answer false for what is not a string, where @seamapi/http throws a TypeError',
+    readme: 'The token guards answer `false` for what is not a string',
+    envs: ['node', 'browser'],
+    covers: (s) => / over tokens$/.test(s.id),
+    wasm: (o) => NOT_STRINGS.every((label) => o[label]?.returned === false),
+    mask: (o) => Object.fromEntries(Object.entries(o).filter(([label]) => !NOT_STRINGS.includes(label))),
+  },
+  {
+    what: 'an endpoint of another scheme, or a host without its scheme, is refused (SeamHttpInvalidOptionsError)',
+    readme: 'an endpoint with a user name or password, a query, a fragment or another scheme',
+    envs: ['node', 'browser'],
+    covers: (s) => s.id === "endpoint no scheme 'localhost:3000'",
+    wasm: (o) => threwSync(o, 'SeamHttpInvalidOptionsError', /http:\/\/ or https:\/\/ URL or a path/),
+  },
+  {
+    what: "outside a browser, a request to an endpoint that is a path rejects with its url's error, where axios fails inside fetch",
+    readme: 'fails each request with the error its url throws',
+    envs: ['node'],
+    covers: (s) => s.id === 'env: SEAM_ENDPOINT empty',
+    wasm: (o) => errorsIn(o.first?.settled ?? null).some((e) => e.name === 'Error' && /^Cannot resolve origin from /.test(e.message)),
+    mask: (o) => ({ ...o, first: { ...o.first, settled: null } }),
+  },
+  {
+    what: 'after a 401, a client with a client session asks GET /client_sessions/get whether its session has ended',
+    readme: 'asks `GET /client_sessions/get` whether its session has ended',
+    envs: ['node', 'browser'],
+    covers: (s) => s.id === 'request: a 401 (an unknown client session token)',
+    wasm: (o) => (o.wire ?? []).some((r) => r.method === 'GET' && r.pathname.endsWith('/client_sessions/get')),
+    mask: (o) => ({ ...o, wire: (o.wire ?? []).filter((r) => !r.pathname.endsWith('/client_sessions/get')) }),
+  },
 ]
+// The token corpus's values that are not strings.
+const NOT_STRINGS = ['undefined', 'null', 'number', 'object']
 
 // ---- Comparing ----
 
