@@ -6,6 +6,8 @@ import { refuseFreedObjects } from './guard.js'
 refuseFreedObjects({ SeamClient, SeamHttpRequest })
 
 export { SeamClient, SeamHttpRequest }
+export { getOpenapiSchema, serializeUrlSearchParams, updateUrlSearchParams } from './seam_wasm.js'
+export { SeamPaginator } from './snippets/@SNIPPET@/src/js/paginator.js'
 export {
   SeamHttpApiError,
   SeamHttpUnauthorizedError,
@@ -19,6 +21,8 @@ export {
   SeamActionAttemptFailedError,
   SeamActionAttemptTimeoutError,
   SeamHttpInvalidResponseError,
+  UnserializableParamError,
+  readResponseData,
   isSeamHttpApiError,
   isSeamHttpUnauthorizedError,
   isSeamHttpInvalidInputError,

@@ -22,7 +22,7 @@ pub enum SdkError {
     /// An option or factory argument that is not valid.
     InvalidOptions(String),
     /// A response that is not Seam JSON.
-    InvalidResponse { status: u16, request_id: Option<String>, message: String },
+    InvalidResponse { status: u16, request_id: Option<String>, path: String, message: String },
     /// No response at all; `cause` is the browser's error.
     Network { message: String, cause: JsValue },
     /// No complete response within the timeout; the request was aborted.
@@ -107,9 +107,10 @@ impl From<SdkError> for JsValue {
             }
             SdkError::InvalidToken(message) => ("invalidToken", message),
             SdkError::InvalidOptions(message) => ("invalidOptions", message),
-            SdkError::InvalidResponse { status, request_id, message } => {
+            SdkError::InvalidResponse { status, request_id, path, message } => {
                 set(&fields, "statusCode", &JsValue::from(status));
                 set(&fields, "requestId", &opt_str(&request_id));
+                set(&fields, "path", &JsValue::from_str(&path));
                 ("invalidResponse", message)
             }
             SdkError::Network { message, cause } => {

@@ -53,6 +53,8 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
     execute(): Promise<Result>
     /** Sends the request (once) and resolves with the whole response body; no action-attempt wait. */
     fetchResponse(): Promise<unknown>
+    /** A new request for the page after `pageCursor`: the same parameters plus `page_cursor`. */
+    withPageCursor(pageCursor?: string): SeamHttpRequest<Result>
     then<A = Result, B = never>(
     onfulfilled?: ((value: Result) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
@@ -69,13 +71,27 @@ export interface SeamPagination {
     nextPageUrl: string | null
 }
 
-/** The pages of a paginated request. */
-export interface SeamPaginator<Item> extends AsyncIterable<Item[]> {
+/**
+ * The pages of a paginated request, as in @seamapi/http: `client.createPaginator(request)` is
+ * `new SeamPaginator(request)`. Iterating stops when the API says there is no next page, or
+ * offers one of its last 16 cursors again.
+ */
+export declare class SeamPaginator<Item> implements AsyncIterable<Item[]> {
+    /** Throws an `Error` for a request of a route without pagination. */
+    constructor(request: SeamHttpRequest<Item[]>)
     firstPage(): Promise<[Item[], SeamPagination]>
-    nextPage(nextPageCursor: string): Promise<[Item[], SeamPagination]>
-    flatten(): AsyncIterable<Item>
+    /** Rejects for a `null` cursor: the last page has no next one. */
+    nextPage(nextPageCursor: string | null): Promise<[Item[], SeamPagination]>
+    /** Every item of every page. */
+    flatten(): AsyncGenerator<Item>
+    /** Every item of every page, in one array. */
     flattenToArray(): Promise<Item[]>
+    /** Every page's items, page by page. */
+    [Symbol.asyncIterator](): AsyncGenerator<Item[]>
 }
+
+/** Parameters for `serializeUrlSearchParams` and `updateUrlSearchParams`. */
+export type Params = Record<string, unknown>
 
 /** What `SeamClient.describeRoute(path)` tells of a route. */
 export interface SeamClientRouteDescription {
@@ -252,12 +268,32 @@ export class SeamClient {
     readonly workspaces: SeamClientWorkspaces;
 }
 
+/**
+ * `GET <endpoint>/openapi.json` with the SDK's headers only, retried and timed out as other
+ * calls are; resolves with the body. The endpoint is read as the `endpoint` option is (default
+ * `https://connect.getseam.com`), and fails as other calls do.
+ */
+export function getOpenapiSchema(endpoint?: string): Promise<unknown>;
+
+/**
+ * `params` as a query string, as @seamapi/http writes them (`''` when there is nothing to
+ * write); throws `UnserializableParamError` for a value that cannot be written.
+ */
+export function serializeUrlSearchParams(params: Params): string;
+
+/**
+ * Writes `params` into `searchParams` as @seamapi/http does, then sorts it and adds
+ * `_strict=true`; throws `UnserializableParamError` for a value that cannot be written.
+ */
+export function updateUrlSearchParams(searchParams: URLSearchParams, params: Params): void;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_seamclient_free: (a: number, b: number) => void;
     readonly __wbg_seamhttprequest_free: (a: number, b: number) => void;
+    readonly getOpenapiSchema: (a: number) => any;
     readonly seamclient_access_codes: (a: number) => any;
     readonly seamclient_access_grants: (a: number) => any;
     readonly seamclient_access_methods: (a: number) => any;
@@ -302,10 +338,12 @@ export interface InitOutput {
     readonly seamhttprequest_response_key: (a: number) => any;
     readonly seamhttprequest_then: (a: number, b: any, c: any) => any;
     readonly seamhttprequest_url: (a: number) => any;
+    readonly seamhttprequest_withPageCursor: (a: number, b: any) => [number, number, number];
+    readonly serializeUrlSearchParams: (a: any) => [number, number, number];
+    readonly updateUrlSearchParams: (a: any, b: any) => [number, number];
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___u32__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__true_: (a: number, b: number, c: number, d: any, e: any) => any;
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__core_8225ac4e38a696d5___result__Result_____wasm_bindgen_d56c81c998592d0___JsError___true_: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__js_sys_73bea2f15c350033___Promise__true_: (a: number, b: number, c: any) => any;
     readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue______true_: (a: number, b: number, c: any) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
