@@ -11,6 +11,8 @@ Object.defineProperty(SeamHttpRequest.prototype, Symbol.toStringTag, { value: 'S
 
 // `SeamHttp` is the client: code written for @seamapi/http changes only its import.
 export { SeamClient, SeamClient as SeamHttp, SeamHttpRequest }
+export { getOpenapiSchema, serializeUrlSearchParams, updateUrlSearchParams } from './seam_wasm.js'
+export { SeamPaginator } from './snippets/@SNIPPET@/src/js/paginator.js'
 export {
   SeamHttpEndpoints,
   SeamHttpWithoutWorkspace,
@@ -106,6 +108,8 @@ export {
   SeamActionAttemptFailedError,
   SeamActionAttemptTimeoutError,
   SeamHttpInvalidResponseError,
+  UnserializableParamError,
+  readResponseData,
   isSeamHttpApiError,
   isSeamHttpUnauthorizedError,
   isSeamHttpInvalidInputError,

@@ -27,11 +27,35 @@ export declare class SeamHttpInvalidTokenError extends Error {}
 /** A client option or factory argument that is not valid, refused before any request. */
 export declare class SeamHttpInvalidOptionsError extends Error {}
 
-/** A response that is not Seam JSON: empty, HTML, truncated, or missing its resource. */
+/**
+ * A success response without the data read from it (its message and fields are
+ * @seamapi/http's), or a response that is not Seam JSON at all: empty, HTML, truncated.
+ */
 export declare class SeamHttpInvalidResponseError extends Error {
-  readonly statusCode: number
-  readonly requestId: string | null
+  /** The path of the route that answered. */
+  readonly path: string
+  /** The key the data was expected under, for a response without it. */
+  readonly responseKey?: string
+  /** The HTTP status, for a response that is not Seam JSON. */
+  readonly statusCode?: number
+  /** The `seam-request-id` response header, for a response that is not Seam JSON. */
+  readonly requestId?: string | null
 }
+
+/** A parameter that cannot be put in a query string (@seamapi/http's, with its messages). */
+export declare class UnserializableParamError extends Error {
+  constructor(name: string, message: string)
+}
+
+/**
+ * `response[responseKey]`; throws `SeamHttpInvalidResponseError` for a response that is not an
+ * object or does not contain the key.
+ */
+export declare function readResponseData<TResponse, TResponseKey extends keyof TResponse>(
+  response: TResponse,
+  responseKey: TResponseKey,
+  path: string,
+): TResponse[TResponseKey]
 
 /** The request never got a response (offline, DNS, CORS refusal, connection reset). `cause` holds the browser's error. */
 export declare class SeamHttpNetworkError extends Error {}

@@ -490,7 +490,7 @@ pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifie
         method: Method::Post,
         url: [endpoint, path].concat(),
         path,
-        headers: &http::headers(&http::Auth::PublishableKey(publishable_key), true),
+        headers: &http::headers(Some(&http::Auth::PublishableKey(publishable_key)), true),
         body: Some(body.into()),
         credentials: Credentials::Omit,
     }, policy)

@@ -182,7 +182,7 @@ impl Inner {
             }
         }
         let auth = self.mode.auth(token);
-        let pair = [http::headers(&auth, false), http::headers(&auth, true)];
+        let pair = [http::headers(Some(&auth), false), http::headers(Some(&auth), true)];
         let chosen = pair[usize::from(has_body)].clone();
         self.headers.replace(Some((token.to_owned(), pair)));
         chosen
@@ -407,10 +407,6 @@ impl SeamClient {
 
     pub(crate) fn namespaces(&self) -> &JsValue {
         &self.namespaces
-    }
-
-    pub(crate) fn inner(&self) -> &Rc<Inner> {
-        &self.inner
     }
 
     fn token_client(token: String, options: &Options, session: Option<Session>) -> Result<SeamClient, SdkError> {

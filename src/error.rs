@@ -26,7 +26,7 @@ pub enum SdkError {
     /// What @seamapi/http reports as a plain `Error`.
     Plain(String),
     /// A response that is not Seam JSON.
-    InvalidResponse { status: u16, request_id: Option<String>, message: String },
+    InvalidResponse { status: u16, request_id: Option<String>, path: String, message: String },
     /// No response at all; `cause` is the browser's error.
     Network { message: String, cause: JsValue },
     /// No complete response within the timeout; the request was aborted.
@@ -118,9 +118,10 @@ impl From<SdkError> for JsValue {
             SdkError::InvalidOptions(message) => ("invalidOptions", message),
             SdkError::InvalidOptionsWithoutWorkspace(message) => ("invalidOptionsWithoutWorkspace", message),
             SdkError::Plain(message) => ("error", message),
-            SdkError::InvalidResponse { status, request_id, message } => {
+            SdkError::InvalidResponse { status, request_id, path, message } => {
                 set(&fields, "statusCode", &JsValue::from(status));
                 set(&fields, "requestId", &opt_str(&request_id));
+                set(&fields, "path", &JsValue::from_str(&path));
                 ("invalidResponse", message)
             }
             SdkError::Network { message, cause } => {

@@ -39,6 +39,12 @@ extern "C" {
     fn sleep_promise(ms: f64) -> Promise;
 }
 
+#[wasm_bindgen(module = "/src/js/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readResource, catch)]
+    fn read_resource(response: &JsValue, response_key: &str, path: &str) -> Result<JsValue, JsValue>;
+}
+
 #[wasm_bindgen]
 extern "C" {
     // Takes the body as a JS string: no copy into wasm and back.
@@ -119,26 +125,27 @@ pub struct Request<'a> {
 const SDK_NAME: &str = "seam-wasm";
 const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The headers of a request made with `auth`; `has_body` adds the JSON content type. Tokens and
-/// keys are checked to be visible ASCII, so the browser takes every value.
-pub fn headers(auth: &Auth, has_body: bool) -> Object {
+/// The headers of a request made with `auth` (or none); `has_body` adds the JSON content type.
+/// Tokens and keys are checked to be visible ASCII, so the browser takes every value.
+pub fn headers(auth: Option<&Auth>, has_body: bool) -> Object {
     let headers = interop::record();
     let set = |name: &str, value: &str| {
         // Setting a property on a fresh plain object cannot fail.
         let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
     };
     match auth {
-        Auth::PublishableKey(key) => set("seam-publishable-key", key),
-        Auth::ClientSessionToken(token) => {
+        Some(Auth::PublishableKey(key)) => set("seam-publishable-key", key),
+        Some(Auth::ClientSessionToken(token)) => {
             set("authorization", &["Bearer ", token].concat());
             set("client-session-token", token);
         }
-        Auth::Bearer(token, workspace_id) => {
+        Some(Auth::Bearer(token, workspace_id)) => {
             set("authorization", &["Bearer ", token].concat());
             if let Some(workspace_id) = workspace_id {
                 set("seam-workspace", workspace_id);
             }
         }
+        None => {}
     }
     if has_body {
         set("content-type", "application/json");
@@ -257,7 +264,7 @@ async fn send_once(request: &Request<'_>, timeout_ms: f64) -> Attempt {
     let status = Some(answer.status()).filter(|s| (0.0..=65535.0).contains(s)).unwrap_or(0.0) as u16;
     if answer.redirected().is_truthy() {
         let message = ["The Seam API answered ", request.path, " with a redirect, which is not followed: requests go to the endpoint only"].concat();
-        return Attempt { result: Err(SdkError::InvalidResponse { status, request_id: None, message }), transient: false, retry_after: None };
+        return Attempt { result: Err(SdkError::InvalidResponse { status, request_id: None, path: request.path.to_owned(), message }), transient: false, retry_after: None };
     }
     let request_id = interop::text(&answer.request_id(), 256);
     let retry_after = interop::text(&answer.retry_after(), 64).and_then(|value| retry_after_ms(&value, js_sys::Date::now(), js_sys::Date::parse));
@@ -337,6 +344,7 @@ pub fn invalid_body(status: u16, request_id: Option<String>, path: &str, what: &
     SdkError::InvalidResponse {
         status,
         request_id,
+        path: path.to_owned(),
         message: ["The Seam API answered ", path, " with HTTP ", &status_text, " and ", what].concat(),
     }
 }
@@ -353,13 +361,9 @@ fn push_u32(out: &mut String, mut n: u32) {
 }
 
 /// The route's resource: `body[response_key]`, which must be an object or an array (the spec
-/// has no route whose resource is anything else).
+/// has no route whose resource is anything else); refused with @seamapi/http's message.
 pub fn response_value(body: &JsValue, path: &str, response_key: &str) -> Result<JsValue, SdkError> {
-    let value = field(body, response_key);
-    if !value.is_object() {
-        return Err(invalid_body(200, None, path, &["no object under \"", response_key, "\" in its body"].concat()));
-    }
-    Ok(value)
+    read_resource(body, response_key, path).map_err(SdkError::Js)
 }
 
 /// Parameters as a JSON body. `undefined` sends `{}`: the API wants an object.

@@ -24,13 +24,28 @@ extern "C" {
     #[wasm_bindgen(js_name = String, catch)]
     fn string_js(value: &JsValue) -> Result<JsString, JsValue>;
 
-    // Works on real dates only (their internal slot), whatever their prototype says; no trap of
-    // a Proxy runs.
-    #[wasm_bindgen(js_namespace = ["Date", "prototype", "getTime"], js_name = call, catch)]
-    fn date_time_js(value: &JsValue) -> Result<f64, JsValue>;
+    /// `Object.entries(value)`, with whatever a getter or a Proxy's traps threw.
+    #[wasm_bindgen(js_namespace = Object, catch)]
+    pub fn entries(value: &JsValue) -> Result<Array, JsValue>;
 
-    #[wasm_bindgen(js_namespace = ["Date", "prototype", "toISOString"], js_name = call, catch)]
-    fn date_iso_js(value: &JsValue) -> Result<JsString, JsValue>;
+    /// `Object.getPrototypeOf(value)`, with whatever a Proxy's trap threw.
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
+    pub fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    // `Object.prototype.toString.call(value)`, which reads a `Symbol.toStringTag` getter.
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call, catch)]
+    fn tag_js(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `String.prototype.includes.call(text, search)`.
+    #[wasm_bindgen(js_namespace = ["String", "prototype", "includes"], js_name = call, catch)]
+    pub fn includes(text: &JsValue, search: &str) -> Result<bool, JsValue>;
+
+    /// Something with a `toISOString` of its own: a `Date`, or what claims to be one.
+    pub type DateLike;
+
+    /// `value.toISOString()`, whatever it returns or throws.
+    #[wasm_bindgen(method, js_name = toISOString, catch)]
+    pub fn to_iso_string(this: &DateLike) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_namespace = console, js_name = warn, catch)]
     fn warn_js(message: &str, detail: &JsValue) -> Result<(), JsValue>;
@@ -47,9 +62,6 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = getItem, catch)]
     fn get_item(this: &StorageArea, key: &str) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(js_namespace = Object, js_name = assign, catch)]
-    fn assign_js(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// How deep a walk over a page value goes before it gives up.
@@ -112,25 +124,21 @@ pub fn number_text(n: f64) -> String {
     describe(&JsValue::from(n))
 }
 
-/// `Object.assign(target, source)`, with whatever a getter of `source` threw.
-pub fn assign(target: &JsValue, source: &JsValue) -> Result<(), JsValue> {
-    assign_js(target, source).map(drop)
-}
-
 /// An object (not an array, not a function), as options and parameters must be.
 pub fn is_plain_object(value: &JsValue) -> Result<bool, JsValue> {
     Ok(value.is_object() && !value.is_function() && !is_array(value)?)
 }
 
-/// For a `Date`: `Some(Ok(ISO text))`, or `Some(Err(()))` when it is an invalid date or a fake
-/// made with `Object.create(Date.prototype)`; `None` for anything else.
-pub fn date_iso(value: &JsValue) -> Option<Result<String, ()>> {
-    match date_time_js(value) {
-        Ok(time) if !time.is_nan() => Some(date_iso_js(value).map(String::from).map_err(drop)),
-        Ok(_) => Some(Err(())),
-        // A fake (its prototype is `Date`'s) was meant as a date, and is not a valid one.
-        Err(_) => value.is_instance_of::<js_sys::Date>().then_some(Err(())),
-    }
+/// `key in value`, with whatever a Proxy's trap threw.
+pub fn has(value: &JsValue, key: &JsValue) -> Result<bool, JsValue> {
+    Reflect::has(value, key)
+}
+
+/// Whether `value` is tagged `[object <name>]` (`Object.prototype.toString`), as a `Date` of
+/// another realm is; the tag is not copied when it is longer.
+pub fn tagged(value: &JsValue, name: &str) -> Result<bool, JsValue> {
+    let tag = tag_js(value)?;
+    Ok(text(&tag, 64).is_some_and(|tag| tag.strip_prefix("[object ").and_then(|rest| rest.strip_suffix(']')) == Some(name)))
 }
 
 /// `console.warn`, which the page may have wrapped (monitoring, tests) with code that throws.

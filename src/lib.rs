@@ -7,6 +7,7 @@ mod error;
 mod generated;
 mod http;
 mod interop;
+mod openapi;
 mod options;
 mod paginate;
 mod query;
@@ -92,6 +93,8 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
   execute(): Promise<Result>
   /** Sends the request (once) and resolves with the whole response body; no action-attempt wait. */
   fetchResponse(): Promise<unknown>
+  /** A new request for the page after `pageCursor`: the same parameters plus `page_cursor`. */
+  withPageCursor(pageCursor?: string): SeamHttpRequest<Result>
   then<A = Result, B = never>(
     onfulfilled?: ((value: Result) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
@@ -117,13 +120,27 @@ export interface SeamPagination {
   nextPageUrl: string | null
 }
 
-/** The pages of a paginated request. */
-export interface SeamPaginator<Item> extends AsyncIterable<Item[]> {
+/**
+ * The pages of a paginated request, as in @seamapi/http: `client.createPaginator(request)` is
+ * `new SeamPaginator(request)`. Iterating stops when the API says there is no next page, or
+ * offers one of its last 16 cursors again.
+ */
+export declare class SeamPaginator<Item> implements AsyncIterable<Item[]> {
+  /** Throws an `Error` for a request of a route without pagination. */
+  constructor(request: SeamHttpRequest<Item[]>)
   firstPage(): Promise<[Item[], SeamPagination]>
-  nextPage(nextPageCursor: string): Promise<[Item[], SeamPagination]>
-  flatten(): AsyncIterable<Item>
+  /** Rejects for a `null` cursor: the last page has no next one. */
+  nextPage(nextPageCursor: string | null): Promise<[Item[], SeamPagination]>
+  /** Every item of every page. */
+  flatten(): AsyncGenerator<Item>
+  /** Every item of every page, in one array. */
   flattenToArray(): Promise<Item[]>
+  /** Every page's items, page by page. */
+  [Symbol.asyncIterator](): AsyncGenerator<Item[]>
 }
+
+/** Parameters for `serializeUrlSearchParams` and `updateUrlSearchParams`. */
+export type Params = Record<string, unknown>
 
 /** What `SeamClient.describeRoute(path)` tells of a route. */
 export interface SeamClientRouteDescription {

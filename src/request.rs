@@ -86,11 +86,21 @@ pub struct SeamHttpRequest {
     result: RefCell<Option<Promise>>,
 }
 
+#[wasm_bindgen(module = "/src/js/paginator.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = pageParams, catch)]
+    fn page_params(params: &JsValue, page_cursor: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 impl SeamHttpRequest {
     pub(crate) fn new(inner: &Rc<Inner>, route: Route, params: JsValue, options: JsValue) -> SeamHttpRequest {
+        SeamHttpRequest::build(inner, route, params, options::parse_request(&options, inner.wait).map_err(JsValue::from))
+    }
+
+    fn build(inner: &Rc<Inner>, route: Route, params: JsValue, wait: Result<Wait, JsValue>) -> SeamHttpRequest {
         SeamHttpRequest {
             prepared: prepare(&inner.endpoint, &route, &params).map_err(JsValue::from),
-            wait: options::parse_request(&options, inner.wait).map_err(JsValue::from),
+            wait,
             inner: inner.clone(),
             route,
             params,
@@ -172,6 +182,15 @@ impl SeamHttpRequest {
     #[wasm_bindgen(getter = hasPagination)]
     pub fn has_pagination(&self) -> bool {
         self.route.paginated()
+    }
+
+    /// A new request for the page after `pageCursor` (none: the first): the same parameters plus
+    /// `page_cursor`, and the same options. Parameters that were refused stay as they were, so
+    /// the new request is refused the same way.
+    #[wasm_bindgen(js_name = withPageCursor)]
+    pub fn with_page_cursor(&self, #[wasm_bindgen(js_name = pageCursor)] page_cursor: JsValue) -> Result<SeamHttpRequest, JsValue> {
+        let params = if self.prepared.is_ok() { page_params(&self.params, &page_cursor)? } else { self.params.clone() };
+        Ok(SeamHttpRequest::build(&self.inner, self.route, params, self.wait.clone()))
     }
 
     /// Sends the request (once) and resolves with its resource, after waiting for the action

@@ -1,5 +1,6 @@
-// Error classes of the package. They live in JS so that `instanceof`, `stack` and `cause`
-// behave like any other Error; the wasm side builds them through `createError`.
+// Error classes of the package, and the reading of a response's data that throws one. They live
+// in JS so that `instanceof`, `stack` and `cause` behave like any other Error; the wasm side
+// builds them through `createError`.
 
 export class SeamHttpApiError extends Error {
   constructor(message, { code, statusCode, requestId = null, data } = {}) {
@@ -65,11 +66,20 @@ export class SeamActionAttemptFailedError extends SeamActionAttemptError {
 
 export class SeamActionAttemptTimeoutError extends SeamActionAttemptError {}
 
+// `path` always; `responseKey` for a response without its data, as @seamapi/http has them;
+// `statusCode` and `requestId` for a response that is not Seam JSON at all.
 export class SeamHttpInvalidResponseError extends NamedError {
-  constructor(message, { statusCode, requestId = null, cause } = {}) {
+  constructor(message, { cause, ...fields } = {}) {
     super(message, { cause })
-    this.statusCode = statusCode
-    this.requestId = requestId
+    Object.assign(this, fields)
+  }
+}
+
+// @seamapi/http's (from @seamapi/url-search-params-serializer): a parameter that cannot be put in
+// a query string.
+export class UnserializableParamError extends Error {
+  constructor(name, message) {
+    super(`Could not serialize parameter: '${name}' ${message}`)
   }
 }
 
@@ -89,6 +99,7 @@ const names = {
   SeamActionAttemptFailedError,
   SeamActionAttemptTimeoutError,
   SeamHttpInvalidResponseError,
+  UnserializableParamError,
 }
 for (const [name, cls] of Object.entries(names)) {
   Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true })
@@ -129,4 +140,27 @@ const kinds = {
 export function createError(kind, message, fields = {}) {
   if (kind === 'type') return new TypeError(message)
   return kind === 'error' ? new Error(message) : new kinds[kind](message, fields)
+}
+
+// @seamapi/http's error for a success response without the data a caller reads from it.
+const invalidData = (path, responseKey, reason) =>
+  new SeamHttpInvalidResponseError(`Seam returned an invalid response for ${path}: expected "${responseKey}", ${reason}`, { path, responseKey })
+
+// The same, for `value` found where `expected` was.
+export const unexpected = (path, responseKey, value, expected) =>
+  invalidData(path, responseKey, `got ${value === null ? 'null' : typeof value} instead of ${expected}`)
+
+// `response[responseKey]`, as @seamapi/http reads the data of a response.
+export function readResponseData(response, responseKey, path) {
+  if (response === null || typeof response !== 'object') throw unexpected(path, String(responseKey), response, 'a response object')
+  if (!(responseKey in response)) throw invalidData(path, String(responseKey), 'which the response does not contain')
+  return response[responseKey]
+}
+
+// The SDK's own reads: every route's data is an object or a list, so anything else under its key
+// is refused rather than handed on.
+export function readResource(response, responseKey, path) {
+  const data = readResponseData(response, responseKey, path)
+  if (data !== null && typeof data === 'object') return data
+  throw unexpected(path, responseKey, data, 'an object')
 }

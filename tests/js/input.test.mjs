@@ -35,11 +35,12 @@ const cases = [
   ['an unknown route path', 'TypeError', /Unknown Seam API route: \/devices\/nope/, (S, c) => c.request('/devices/nope')],
   ['request options that are not an object', 'SeamHttpInvalidOptionsError', /request options must be an object/, (S, c) => c.devices.list({}, 'fast')],
   ['an unknown request option', 'SeamHttpInvalidOptionsError', /unknown request option "retries"/, (S, c) => c.devices.list({}, { retries: 5 })],
-  ['NaN in a query', 'TypeError', /NaN and Infinity/, (S, c) => c.devices.list({ limit: NaN })],
-  ['a nested array in a query', 'TypeError', /nested arrays/, (S, c) => c.devices.list({ device_ids: [['a']] })],
-  ['a dotted key in a query', 'TypeError', /dot/, (S, c) => c.devices.list({ 'a.b': 1 })],
-  ['a function in a query', 'TypeError', /cannot be sent/, (S, c) => c.devices.list({ device_ids: () => 1 })],
-  ['an invalid Date in a query', 'TypeError', /invalid Date/, (S, c) => c.devices.list({ created_before: new Date('nope') })],
+  ['NaN in a query', 'TypeError', /cannot be sent: UnserializableParamError: Could not serialize parameter: 'limit' is NaN$/, (S, c) => c.devices.list({ limit: NaN })],
+  ['a nested array in a query', 'TypeError', /'device_ids' is a object$/, (S, c) => c.devices.list({ device_ids: [['a']] })],
+  ['null in an array in a query', 'TypeError', /'device_ids' is an array containing null or undefined values/, (S, c) => c.devices.list({ device_ids: ['a', null] })],
+  ['a dotted key in a query', 'TypeError', /'a\.b' contains one or more dots/, (S, c) => c.devices.list({ 'a.b': 1 })],
+  ['a function in a query', 'TypeError', /cannot be sent: .*'device_ids' is a function$/, (S, c) => c.devices.list({ device_ids: () => 1 })],
+  ['an invalid Date in a query', 'TypeError', /cannot be sent: RangeError: Invalid time value$/, (S, c) => c.devices.list({ created_before: new Date('nope') })],
   ['a new token of the wrong kind', 'SeamHttpInvalidTokenError', /Publishable Key/, (S, c) => c.updateClientSessionToken('seam_pk1_token')],
 ]
 

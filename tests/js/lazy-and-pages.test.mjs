@@ -276,21 +276,28 @@ test('a server that repeats the same next_page_cursor does not make the paginato
   })
 })
 
-test('createPaginator on a request that is not paginated throws TypeError and sends nothing', async () => {
+test("createPaginator on a request that is not paginated throws @seamapi/http's Error at once and sends nothing", async () => {
   await env.withPage(async (p) => {
     expectOk(await fromToken(p, SEED_CST))
-    for (const make of [
-      (c) => c.devices.get({ device_id: 'august_device_1' }),
-      (c) => c.locks.unlockDoor({ device_id: 'august_device_1' }),
+    for (const [make, path] of [
+      [(c) => c.devices.get({ device_id: 'august_device_1' }), '/devices/get'],
+      [(c) => c.locks.unlockDoor({ device_id: 'august_device_1' }), '/locks/unlock_door'],
     ]) {
       const out = await run(p, (c, src) => {
         const make = (0, eval)(`(${src})`)
-        return c.createPaginator(make(c))
+        const request = make(c)
+        try {
+          c.createPaginator(request)
+        } catch (e) {
+          return { sync: true, error: window.__seamTest.describe(e), isExactlyError: Object.getPrototypeOf(e) === Error.prototype }
+        }
+        return { sync: false }
       }, make.toString())
-      assert.equal(out.ok, false, `createPaginator(${make}) did not throw`)
-      assert.equal(out.error.name, 'TypeError', JSON.stringify(out.error))
-      assert.equal(out.error.instanceOfError, true)
-      assert.equal(out.error.instanceOf.SeamHttpApiError, false)
+      const { sync, error, isExactlyError } = expectOk(out)
+      assert.equal(sync, true, `createPaginator(${make}) did not throw`)
+      assert.equal(isExactlyError, true, JSON.stringify(error))
+      assert.equal(error.message, `The ${path} endpoint does not support pagination`)
+      assert.equal(error.instanceOf.SeamHttpApiError, false)
     }
     await p.page.waitForTimeout(100)
     assert.equal(p.requests.length, 0)

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { useEnv, newUserIdentifierKey } from './support/harness.mjs'
 import { fromToken, run, TOKEN_ERROR_PREFIX } from './support/actions.mjs'
+import { FIXED, READS, randomParams, readOutcome, serializerOutcomes } from './support/exports-corpus.mjs'
 
 const env = useEnv()
 
@@ -16,6 +17,8 @@ const CONNECTED_ACCOUNT = 'john_connected_account_id'
 
 // Node's own entry (package.json `exports`, condition `node`).
 const load = () => import(new URL('../../pkg/node.js', import.meta.url))
+// @seamapi/http 2.32.0, which the package stands in for, in Node too.
+const loadSeamapiHttp = () => import('@seamapi/http')
 
 test('Node: fromApiKey creates a session for a user with a connected account; a page lists their devices with its token', async () => {
   const { SeamClient } = await load()
@@ -119,8 +122,9 @@ test("a browser page's worker cannot use fromApiKey either", async () => {
   })
 })
 
-// A server that records each request and answers as the API would.
-async function startRecorder() {
+// A server that records each request and answers as the API would, or with `answers[path]`
+// (`[status, body]`).
+async function startRecorder(answers = {}) {
   const requests = []
   const server = createServer((req, res) => {
     let body = ''
@@ -128,8 +132,9 @@ async function startRecorder() {
     req.on('end', () => {
       const url = new URL(req.url, 'http://recorder')
       requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: body ? JSON.parse(body) : undefined })
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(url.pathname === '/client_sessions/list' ? { client_sessions: [], ok: true } : { ok: true }))
+      const [status, answer] = answers[url.pathname] ?? [200, url.pathname === '/client_sessions/list' ? { client_sessions: [], ok: true } : { ok: true }]
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(answer))
     })
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -159,6 +164,72 @@ test('Node: clientSessions.list, grantAccess, revoke and delete send the exact r
       assert.equal(headers['seam-sdk-name'], 'seam-wasm')
       assert.equal(headers.cookie, undefined)
     }
+  } finally {
+    await recorder.close()
+  }
+})
+
+test('Node: the serializers and readResponseData give what @seamapi/http gives, with no client', async () => {
+  const [ours, theirs] = await Promise.all([load(), loadSeamapiHttp()])
+  const initial = 'z=1&a=0&_strict=false'
+  const seed = Math.floor(Math.random() * 2 ** 32)
+  const cases = [...FIXED, ...Array.from({ length: 5000 }, (_, i) => [`random case ${seed + i}`, () => randomParams(seed + i)])]
+  for (const [label, make] of cases) {
+    assert.deepEqual(serializerOutcomes(ours, make, initial), serializerOutcomes(theirs, make, initial), `${label} (SEAM_FUZZ_SEED=${seed})`)
+  }
+  for (const [label, make] of READS) assert.deepEqual(readOutcome(ours, make), readOutcome(theirs, make), label)
+})
+
+test('Node: a paginator against the fake, beside @seamapi/http: the same pages, instanceof, and the same errors', async () => {
+  const libs = await Promise.all([load(), loadSeamapiHttp()])
+  const outcomes = []
+  for (const lib of libs) {
+    const client = lib.SeamClient ? lib.SeamClient.fromApiKey(API_KEY, { endpoint: env.fakeUrl }) : lib.SeamHttp.fromApiKey(API_KEY, { endpoint: env.fakeUrl })
+    const made = client.createPaginator(client.devices.list({ limit: 2 }))
+    const pages = []
+    for await (const page of made) pages.push(page.map((d) => d.device_id))
+    const built = new lib.SeamPaginator(client.devices.list({ limit: 2 }))
+    const unpaged = []
+    for (const make of [() => client.createPaginator(client.devices.get({ device_id: 'x' })), () => new lib.SeamPaginator(client.locks.lockDoor({ device_id: 'x' }))]) {
+      try {
+        make()
+        unpaged.push('did not throw')
+      } catch (e) {
+        unpaged.push([Object.getPrototypeOf(e) === Error.prototype, e.message])
+      }
+    }
+    const nextPage = await built.nextPage(null).then(() => 'resolved', (e) => [Object.getPrototypeOf(e) === Error.prototype, e.message])
+    outcomes.push({ instanceOf: [made instanceof lib.SeamPaginator, built instanceof lib.SeamPaginator], pages, all: (await built.flattenToArray()).length, unpaged, nextPage })
+  }
+  const [ours, theirs] = outcomes
+  assert.deepEqual(ours, theirs)
+  assert.deepEqual(ours.instanceOf, [true, true])
+  assert.ok(ours.pages.length > 1, JSON.stringify(ours.pages))
+  assert.deepEqual(ours.unpaged, [[true, 'The /devices/get endpoint does not support pagination'], [true, 'The /locks/lock_door endpoint does not support pagination']])
+  assert.deepEqual(ours.nextPage, [true, 'Cannot get the next page with a null nextPageCursor'])
+})
+
+test('Node: getOpenapiSchema resolves with the body, as @seamapi/http does (recording server: the fake does not serve /openapi.json)', async () => {
+  const spec = { openapi: '3.0.0', info: { title: 'Seam Connect', version: '1.0.0' }, paths: {} }
+  const recorder = await startRecorder({ '/openapi.json': [200, spec], '/gone/openapi.json': [404, { error: { type: 'not_found', message: 'No spec here' } }] })
+  try {
+    const [ours, theirs] = await Promise.all([load(), loadSeamapiHttp()])
+    const outcome = (lib, endpoint) => lib.getOpenapiSchema(endpoint).then(
+      (value) => ({ value }),
+      (e) => ({ name: e.name, code: e.code, statusCode: e.statusCode, message: e.message, api: e instanceof lib.SeamHttpApiError }),
+    )
+    for (const endpoint of [recorder.url, `${recorder.url}/gone`]) assert.deepEqual(await outcome(ours, endpoint), await outcome(theirs, endpoint), endpoint)
+    assert.deepEqual(await outcome(ours, recorder.url), { value: spec })
+    const [mine, seamapi] = recorder.requests
+    assert.deepEqual([mine.method, mine.path, mine.query], ['GET', '/openapi.json', {}])
+    assert.deepEqual([seamapi.method, seamapi.path], ['GET', '/openapi.json'])
+    assert.equal(mine.headers['seam-sdk-name'], 'seam-wasm')
+    assert.equal(seamapi.headers['seam-sdk-name'], 'seamapi/javascript-http')
+    assert.equal(mine.headers.authorization, undefined)
+    // An endpoint that is not one rejects, as the option does.
+    let pending
+    assert.doesNotThrow(() => (pending = ours.getOpenapiSchema('ftp://example.com')))
+    await assert.rejects(pending, (e) => e instanceof ours.SeamHttpInvalidOptionsError)
   } finally {
     await recorder.close()
   }

@@ -53,6 +53,8 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
     execute(): Promise<Result>
     /** Sends the request (once) and resolves with the whole response body; no action-attempt wait. */
     fetchResponse(): Promise<unknown>
+    /** A new request for the page after `pageCursor`: the same parameters plus `page_cursor`. */
+    withPageCursor(pageCursor?: string): SeamHttpRequest<Result>
     then<A = Result, B = never>(
     onfulfilled?: ((value: Result) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
@@ -62,15 +64,6 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
     free(): void
 }
 
-/**
- * `[Symbol.dispose]()`, the same as `free()`, for `using`: declared where the user's lib declares
- * `Symbol.dispose` (ESNext, or Node's types), and nothing otherwise, so that these declarations
- * compile with older libs too.
- */
-type SeamDisposable = SymbolConstructor extends { readonly dispose: infer Key extends symbol } ? { [K in Key]: () => void } : {}
-
-export interface SeamHttpRequest<Result> extends SeamDisposable {}
-
 /** The API's pagination of a page. */
 export interface SeamPagination {
     hasNextPage: boolean
@@ -78,13 +71,27 @@ export interface SeamPagination {
     nextPageUrl: string | null
 }
 
-/** The pages of a paginated request. */
-export interface SeamPaginator<Item> extends AsyncIterable<Item[]> {
+/**
+ * The pages of a paginated request, as in @seamapi/http: `client.createPaginator(request)` is
+ * `new SeamPaginator(request)`. Iterating stops when the API says there is no next page, or
+ * offers one of its last 16 cursors again.
+ */
+export declare class SeamPaginator<Item> implements AsyncIterable<Item[]> {
+    /** Throws an `Error` for a request of a route without pagination. */
+    constructor(request: SeamHttpRequest<Item[]>)
     firstPage(): Promise<[Item[], SeamPagination]>
-    nextPage(nextPageCursor: string): Promise<[Item[], SeamPagination]>
-    flatten(): AsyncIterable<Item>
+    /** Rejects for a `null` cursor: the last page has no next one. */
+    nextPage(nextPageCursor: string | null): Promise<[Item[], SeamPagination]>
+    /** Every item of every page. */
+    flatten(): AsyncGenerator<Item>
+    /** Every item of every page, in one array. */
     flattenToArray(): Promise<Item[]>
+    /** Every page's items, page by page. */
+    [Symbol.asyncIterator](): AsyncGenerator<Item[]>
 }
+
+/** Parameters for `serializeUrlSearchParams` and `updateUrlSearchParams`. */
+export type Params = Record<string, unknown>
 
 /** What `SeamClient.describeRoute(path)` tells of a route. */
 export interface SeamClientRouteDescription {
@@ -101,7 +108,7 @@ export interface SeamClientRouteDescription {
     allowsClientSession: boolean
 }
 
-export interface SeamClient extends SeamDisposable {
+export interface SeamClient {
     /** Calls a route by its path: `client.request('/devices/list', { limit: 10 })`. */
     request<Path extends keyof SeamClientRoutes>(
     path: Path,
@@ -122,6 +129,7 @@ import type { SeamClientAccessCodes, SeamClientAccessGrants, SeamClientAccessMet
  */
 export class SeamClient {
     free(): void;
+    [Symbol.dispose](): void;
     /**
      * What the client knows of a route: `{ path, method, responseKey, requiredParameters,
      * atLeastOneParameters, hasPagination, isActionAttempt, allowsClientSession }`, or `null`
@@ -259,3 +267,113 @@ export class SeamClient {
      */
     readonly workspaces: SeamClientWorkspaces;
 }
+
+/**
+ * `GET <endpoint>/openapi.json` with the SDK's headers only, retried and timed out as other
+ * calls are; resolves with the body. The endpoint is read as the `endpoint` option is (default
+ * `https://connect.getseam.com`), and fails as other calls do.
+ */
+export function getOpenapiSchema(endpoint?: string): Promise<unknown>;
+
+/**
+ * `params` as a query string, as @seamapi/http writes them (`''` when there is nothing to
+ * write); throws `UnserializableParamError` for a value that cannot be written.
+ */
+export function serializeUrlSearchParams(params: Params): string;
+
+/**
+ * Writes `params` into `searchParams` as @seamapi/http does, then sorts it and adds
+ * `_strict=true`; throws `UnserializableParamError` for a value that cannot be written.
+ */
+export function updateUrlSearchParams(searchParams: URLSearchParams, params: Params): void;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_seamclient_free: (a: number, b: number) => void;
+    readonly __wbg_seamhttprequest_free: (a: number, b: number) => void;
+    readonly getOpenapiSchema: (a: number) => any;
+    readonly seamclient_access_codes: (a: number) => any;
+    readonly seamclient_access_grants: (a: number) => any;
+    readonly seamclient_access_methods: (a: number) => any;
+    readonly seamclient_acs: (a: number) => any;
+    readonly seamclient_action_attempts: (a: number) => any;
+    readonly seamclient_client_session_token: (a: number) => any;
+    readonly seamclient_client_sessions: (a: number) => any;
+    readonly seamclient_connect_webviews: (a: number) => any;
+    readonly seamclient_connected_accounts: (a: number) => any;
+    readonly seamclient_createPaginator: (a: number, b: any) => [number, number, number];
+    readonly seamclient_customers: (a: number) => any;
+    readonly seamclient_describeRoute: (a: any) => any;
+    readonly seamclient_devices: (a: number) => any;
+    readonly seamclient_events: (a: number) => any;
+    readonly seamclient_fromApiKey: (a: any, b: number) => [number, number, number];
+    readonly seamclient_fromClientSessionToken: (a: any, b: number) => [number, number, number];
+    readonly seamclient_fromPublishableKey: (a: any, b: any, c: number) => any;
+    readonly seamclient_fromStoredClientSessionToken: (a: number) => [number, number, number];
+    readonly seamclient_fromStoredPublishableKeySession: (a: any, b: number) => [number, number, number];
+    readonly seamclient_instant_keys: (a: number) => any;
+    readonly seamclient_locks: (a: number) => any;
+    readonly seamclient_new: () => [number, number, number];
+    readonly seamclient_noise_sensors: (a: number) => any;
+    readonly seamclient_phones: (a: number) => any;
+    readonly seamclient_request: (a: number, b: any, c: any, d: any) => any;
+    readonly seamclient_signOut: (a: number) => void;
+    readonly seamclient_spaces: (a: number) => any;
+    readonly seamclient_thermostats: (a: number) => any;
+    readonly seamclient_updateClientSessionToken: (a: number, b: any) => any;
+    readonly seamclient_user_identities: (a: number) => any;
+    readonly seamclient_webhooks: (a: number) => any;
+    readonly seamclient_workspaces: (a: number) => any;
+    readonly seamhttprequest_body: (a: number) => any;
+    readonly seamhttprequest_catch: (a: number, b: any) => any;
+    readonly seamhttprequest_execute: (a: number) => any;
+    readonly seamhttprequest_fetchResponse: (a: number) => any;
+    readonly seamhttprequest_finally: (a: number, b: any) => any;
+    readonly seamhttprequest_has_pagination: (a: number) => number;
+    readonly seamhttprequest_method: (a: number) => [number, number];
+    readonly seamhttprequest_params: (a: number) => any;
+    readonly seamhttprequest_pathname: (a: number) => [number, number];
+    readonly seamhttprequest_response_key: (a: number) => any;
+    readonly seamhttprequest_then: (a: number, b: any, c: any) => any;
+    readonly seamhttprequest_url: (a: number) => any;
+    readonly seamhttprequest_withPageCursor: (a: number, b: any) => [number, number, number];
+    readonly serializeUrlSearchParams: (a: any) => [number, number, number];
+    readonly updateUrlSearchParams: (a: any, b: any) => [number, number];
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___u32__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__true_: (a: number, b: number, c: number, d: any, e: any) => any;
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__core_8225ac4e38a696d5___result__Result_____wasm_bindgen_d56c81c998592d0___JsError___true_: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue______true_: (a: number, b: number, c: any) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

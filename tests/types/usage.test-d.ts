@@ -5,7 +5,12 @@ import type * as Http from '@seamapi/http'
 import { expectTypeOf } from 'expect-type'
 import {
   SeamHttpRequest,
-  type SeamPaginator,
+  SeamPaginator,
+  getOpenapiSchema,
+  readResponseData,
+  serializeUrlSearchParams,
+  updateUrlSearchParams,
+  UnserializableParamError,
   type AccessCode,
   type ActionAttempt,
   type AcsUser,
@@ -147,8 +152,13 @@ async function lazyAndPaged(): Promise<void> {
   expectTypeOf(pagination.nextPageCursor).toEqualTypeOf<string | null>()
   for await (const page of pages) expectTypeOf(page).toEqualTypeOf<Device[]>()
   for await (const device of pages.flatten()) expectTypeOf(device).toEqualTypeOf<Device>()
+  expectTypeOf(new SeamPaginator(request)).toEqualTypeOf<SeamPaginator<Device>>()
+  expectTypeOf(request.withPageCursor(pagination.nextPageCursor ?? undefined)).toEqualTypeOf<SeamHttpRequest<Device[]>>()
+  await pages.nextPage(pagination.nextPageCursor)
   // @ts-expect-error only a list can be paginated
   client.createPaginator(client.devices.get({ device_id: 'd' }))
+  // @ts-expect-error only a list can be paginated
+  new SeamPaginator(client.devices.get({ device_id: 'd' }))
   await client.locks.unlockDoor({ device_id: 'd' }, { waitForActionAttempt: { timeout: 5000, pollingInterval: 250 } })
   await client.locks.unlockDoor({ device_id: 'd' }, { waitForActionAttempt: false })
   // @ts-expect-error an unknown request option
@@ -188,7 +198,11 @@ function handle(error: unknown): void {
   }
   if (isSeamHttpUnauthorizedError(error)) expectTypeOf(error).toEqualTypeOf<SeamHttpUnauthorizedError>()
   if (isSeamHttpSignedOutError(error)) expectTypeOf(error).toEqualTypeOf<SeamHttpSignedOutError>()
-  if (error instanceof SeamHttpInvalidResponseError) expectTypeOf(error.statusCode).toEqualTypeOf<number>()
+  if (error instanceof SeamHttpInvalidResponseError) {
+    expectTypeOf(error.path).toEqualTypeOf<string>()
+    expectTypeOf(error.responseKey).toEqualTypeOf<string | undefined>()
+    expectTypeOf(error.statusCode).toEqualTypeOf<number | undefined>()
+  }
 }
 void handle
 
@@ -212,3 +226,18 @@ expectTypeOf<Read<SeamHttpApiError, ApiErrorFields>>().toEqualTypeOf<Read<Http.S
 expectTypeOf<SeamHttpInvalidInputError['getValidationErrorMessages']>().toEqualTypeOf<
   Http.SeamHttpInvalidInputError['getValidationErrorMessages']
 >()
+
+// ---- The functions @seamapi/http exports beside its client ----
+
+expectTypeOf(serializeUrlSearchParams({ device_ids: ['a'], limit: 2 })).toEqualTypeOf<string>()
+expectTypeOf(updateUrlSearchParams(new URLSearchParams(), { limit: 2 })).toEqualTypeOf<void>()
+// @ts-expect-error parameters are an object
+serializeUrlSearchParams('limit=2')
+expectTypeOf(new UnserializableParamError('limit', 'is NaN')).toExtend<Error>()
+expectTypeOf(readResponseData({ devices: [1], ok: true }, 'devices', '/devices/list')).toEqualTypeOf<number[]>()
+// @ts-expect-error the key is one of the response's
+readResponseData({ devices: [1] }, 'device', '/devices/get')
+expectTypeOf(getOpenapiSchema()).toEqualTypeOf<Promise<unknown>>()
+expectTypeOf(getOpenapiSchema('https://connect.getseam.com')).toEqualTypeOf<Promise<unknown>>()
+expectTypeOf<Parameters<typeof serializeUrlSearchParams>>().toEqualTypeOf<Parameters<typeof Http.serializeUrlSearchParams>>()
+expectTypeOf<typeof readResponseData>().toEqualTypeOf<typeof Http.readResponseData>()

@@ -10,10 +10,17 @@ export const HTTP_BUNDLE_PATH = path.join(REPO_ROOT, 'build', 'test', 'seamapi-h
 // Where the static server (rooted at the repository) serves it.
 export const HTTP_BUNDLE_URL = '/build/test/seamapi-http.js'
 
-// What the page needs: the client, its error classes, and the request class for `instanceof`.
+// What the page needs: the client, its error classes, the request and paginator classes for
+// `instanceof`, and the pure functions compared with seam-wasm's.
 const ENTRY = `export {
   SeamHttp,
   SeamHttpRequest,
+  SeamPaginator,
+  UnserializableParamError,
+  getOpenapiSchema,
+  readResponseData,
+  serializeUrlSearchParams,
+  updateUrlSearchParams,
   SeamHttpApiError,
   SeamHttpUnauthorizedError,
   SeamHttpInvalidInputError,
