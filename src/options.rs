@@ -60,7 +60,7 @@ fn after_scheme(raw: &str) -> Option<&str> {
 /// `scheme:` at the start, as a URL parser would read it (`ftp://x`, `localhost:3000`).
 fn has_scheme(raw: &str) -> bool {
     let scheme = raw.split(':').next().unwrap_or_default();
-    raw.contains(':') && scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    raw.contains(':') && scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// An absolute http(s) base URL with no trailing slash, query or fragment. Anything else (`''`,

@@ -17,6 +17,22 @@ export interface SeamClientOptions {
     waitForActionAttempt?: SeamClientWaitForActionAttempt
 }
 
+/**
+ * What `new SeamClient(apiKeyOrOptions)` takes: the options and one credential. With none, in
+ * Node, Deno and Bun, `SEAM_API_KEY` (or `SEAM_PERSONAL_ACCESS_TOKEN` with `SEAM_WORKSPACE_ID`).
+ */
+export interface SeamClientConstructorOptions extends SeamClientOptions {
+    /** A workspace's API key: servers only. */
+    apiKey?: string
+    clientSessionToken?: string
+    /** A Seam Console user's session (a JWT), with `workspaceId`. */
+    consoleSessionToken?: string
+    /** A personal access token, with `workspaceId`: servers only. */
+    personalAccessToken?: string
+    /** The workspace a console session or a personal access token acts in (`seam-workspace`). */
+    workspaceId?: string
+}
+
 /** How a call that starts an action attempt waits for it: `false` not at all, `true` with the defaults. */
 export type SeamClientWaitForActionAttempt =
 | boolean
@@ -39,11 +55,14 @@ export interface SeamClientRequestOptions {
  */
 export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Result> {
     private constructor()
-    /** The full URL, query string included; `undefined` when the parameters were refused. */
-    readonly url: string | undefined
+    /**
+     * The full URL, query string included. Throws when the endpoint is a path and there is no page
+     * to resolve it against, or when the parameters cannot be sent.
+     */
+    readonly url: URL
     readonly pathname: string
     readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-    /** The parameters as given. */
+    /** The parameters as given, for GET and DELETE routes (which send them in the query). */
     readonly params: unknown
     /** The JSON body for routes that send one; `undefined` for GET and DELETE. */
     readonly body: unknown
@@ -63,6 +82,15 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
     finally(onfinally?: (() => void) | null): Promise<Result>
     free(): void
 }
+
+/**
+ * `[Symbol.dispose]()`, the same as `free()`, for `using`: declared where the user's lib declares
+ * `Symbol.dispose` (ESNext, or Node's types), and nothing otherwise, so that these declarations
+ * compile with older libs too.
+ */
+type SeamDisposable = SymbolConstructor extends { readonly dispose: infer Key extends symbol } ? { [K in Key]: () => void } : {}
+
+export interface SeamHttpRequest<Result> extends SeamDisposable {}
 
 /** The API's pagination of a page. */
 export interface SeamPagination {
@@ -108,7 +136,7 @@ export interface SeamClientRouteDescription {
     allowsClientSession: boolean
 }
 
-export interface SeamClient {
+export interface SeamClient extends SeamDisposable {
     /** Calls a route by its path: `client.request('/devices/list', { limit: 10 })`. */
     request<Path extends keyof SeamClientRoutes>(
     path: Path,
@@ -129,7 +157,6 @@ import type { SeamClientAccessCodes, SeamClientAccessGrants, SeamClientAccessMet
  */
 export class SeamClient {
     free(): void;
-    [Symbol.dispose](): void;
     /**
      * What the client knows of a route: `{ path, method, responseKey, requiredParameters,
      * atLeastOneParameters, hasPagination, isActionAttempt, allowsClientSession }`, or `null`
@@ -148,6 +175,14 @@ export class SeamClient {
      * endpoint, so a later page load can resume it with `fromStoredClientSessionToken`.
      */
     static fromClientSessionToken(clientSessionToken: string, options?: SeamClientOptions): SeamClient;
+    /**
+     * A client for a Seam Console user's session in one workspace (`seam-workspace`).
+     */
+    static fromConsoleSessionToken(consoleSessionToken: string, workspaceId: string, options?: SeamClientOptions): SeamClient;
+    /**
+     * A client for a personal access token in one workspace: for servers only, like an API key.
+     */
+    static fromPersonalAccessToken(personalAccessToken: string, workspaceId: string, options?: SeamClientOptions): SeamClient;
     /**
      * A client for one user of a publishable key. Resumes the session stored for this
      * endpoint, key and user when it is still valid (no request); otherwise calls
@@ -168,10 +203,11 @@ export class SeamClient {
      */
     static fromStoredPublishableKeySession(publishableKey: string, options?: SeamClientOptions): SeamClient | null;
     /**
-     * Not for use: make a client with `SeamClient.fromPublishableKey` or
-     * `SeamClient.fromClientSessionToken`.
+     * A client as `new SeamHttp(apiKeyOrOptions)` makes one: an API key, or options with one
+     * credential (`apiKey`, `clientSessionToken`, `personalAccessToken` or
+     * `consoleSessionToken`, with `workspaceId`); with none, `SEAM_API_KEY` (Node, Deno, Bun).
      */
-    constructor();
+    constructor(apiKeyOrOptions?: string | SeamClientConstructorOptions);
     /**
      * Forgets this client's session, in storage too. Later calls reject with
      * `SeamHttpSignedOutError`; other clients of the same scope, in any tab, are signed out too.
@@ -286,94 +322,3 @@ export function serializeUrlSearchParams(params: Params): string;
  * `_strict=true`; throws `UnserializableParamError` for a value that cannot be written.
  */
 export function updateUrlSearchParams(searchParams: URLSearchParams, params: Params): void;
-
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-
-export interface InitOutput {
-    readonly memory: WebAssembly.Memory;
-    readonly __wbg_seamclient_free: (a: number, b: number) => void;
-    readonly __wbg_seamhttprequest_free: (a: number, b: number) => void;
-    readonly getOpenapiSchema: (a: number) => any;
-    readonly seamclient_access_codes: (a: number) => any;
-    readonly seamclient_access_grants: (a: number) => any;
-    readonly seamclient_access_methods: (a: number) => any;
-    readonly seamclient_acs: (a: number) => any;
-    readonly seamclient_action_attempts: (a: number) => any;
-    readonly seamclient_client_session_token: (a: number) => any;
-    readonly seamclient_client_sessions: (a: number) => any;
-    readonly seamclient_connect_webviews: (a: number) => any;
-    readonly seamclient_connected_accounts: (a: number) => any;
-    readonly seamclient_createPaginator: (a: number, b: any) => [number, number, number];
-    readonly seamclient_customers: (a: number) => any;
-    readonly seamclient_describeRoute: (a: any) => any;
-    readonly seamclient_devices: (a: number) => any;
-    readonly seamclient_events: (a: number) => any;
-    readonly seamclient_fromApiKey: (a: any, b: number) => [number, number, number];
-    readonly seamclient_fromClientSessionToken: (a: any, b: number) => [number, number, number];
-    readonly seamclient_fromPublishableKey: (a: any, b: any, c: number) => any;
-    readonly seamclient_fromStoredClientSessionToken: (a: number) => [number, number, number];
-    readonly seamclient_fromStoredPublishableKeySession: (a: any, b: number) => [number, number, number];
-    readonly seamclient_instant_keys: (a: number) => any;
-    readonly seamclient_locks: (a: number) => any;
-    readonly seamclient_new: () => [number, number, number];
-    readonly seamclient_noise_sensors: (a: number) => any;
-    readonly seamclient_phones: (a: number) => any;
-    readonly seamclient_request: (a: number, b: any, c: any, d: any) => any;
-    readonly seamclient_signOut: (a: number) => void;
-    readonly seamclient_spaces: (a: number) => any;
-    readonly seamclient_thermostats: (a: number) => any;
-    readonly seamclient_updateClientSessionToken: (a: number, b: any) => any;
-    readonly seamclient_user_identities: (a: number) => any;
-    readonly seamclient_webhooks: (a: number) => any;
-    readonly seamclient_workspaces: (a: number) => any;
-    readonly seamhttprequest_body: (a: number) => any;
-    readonly seamhttprequest_catch: (a: number, b: any) => any;
-    readonly seamhttprequest_execute: (a: number) => any;
-    readonly seamhttprequest_fetchResponse: (a: number) => any;
-    readonly seamhttprequest_finally: (a: number, b: any) => any;
-    readonly seamhttprequest_has_pagination: (a: number) => number;
-    readonly seamhttprequest_method: (a: number) => [number, number];
-    readonly seamhttprequest_params: (a: number) => any;
-    readonly seamhttprequest_pathname: (a: number) => [number, number];
-    readonly seamhttprequest_response_key: (a: number) => any;
-    readonly seamhttprequest_then: (a: number, b: any, c: any) => any;
-    readonly seamhttprequest_url: (a: number) => any;
-    readonly seamhttprequest_withPageCursor: (a: number, b: any) => [number, number, number];
-    readonly serializeUrlSearchParams: (a: any) => [number, number, number];
-    readonly updateUrlSearchParams: (a: any, b: any) => [number, number];
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___u32__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__wasm_bindgen_d56c81c998592d0___JsValue__true_: (a: number, b: number, c: number, d: any, e: any) => any;
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined___js_sys_73bea2f15c350033___Function_fn_wasm_bindgen_d56c81c998592d0___JsValue_____wasm_bindgen_d56c81c998592d0___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__core_8225ac4e38a696d5___result__Result_____wasm_bindgen_d56c81c998592d0___JsError___true_: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue______true_: (a: number, b: number, c: any) => void;
-    readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_malloc: (a: number, b: number) => number;
-    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
-}
-
-export type SyncInitInput = BufferSource | WebAssembly.Module;
-
-/**
- * Instantiates the given `module`, which can either be bytes or
- * a precompiled `WebAssembly.Module`.
- *
- * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
- *
- * @returns {InitOutput}
- */
-export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
-
-/**
- * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
- * for everything else, calls `WebAssembly.instantiate` directly.
- *
- * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
- *
- * @returns {Promise<InitOutput>}
- */
-export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
