@@ -7,7 +7,8 @@ export declare class SeamHttpApiError extends Error {
   /** The HTTP status of the response. */
   readonly statusCode: number
   /** The `seam-request-id` response header, when the browser may read it. */
-  readonly requestId: string | null
+  /** The `seam-request-id` response header; `''` when the browser may not read it. */
+  readonly requestId: string
   /** The API error's `data`, when it has one. */
   readonly data?: unknown
 }

@@ -4,6 +4,7 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid_options, invalid_options_without_workspace, invalid_token, SdkError};
+use crate::host;
 use crate::http::{self, Credentials, Method, Policy};
 use crate::interop::{self, field, MAX_TOKEN_CHARS};
 
@@ -41,7 +42,7 @@ pub fn token_kind(token: &str) -> TokenKind {
 
 /// Each credential slot: its option name, the kind it takes, the message for a token of no known
 /// kind, and which other kinds it names when refusing them, in @seamapi/http's order (the first
-/// match is the message). `None` as a slot's text: a kind it reports as unknown.
+/// match is the message); a kind not listed is reported as unknown.
 struct Slot {
     name: &'static str,
     kind: TokenKind,
@@ -176,6 +177,10 @@ pub enum Credential {
     PersonalAccessToken { token: String, workspace_id: Option<String> },
 }
 
+fn workspace_missing(name: &str) -> SdkError {
+    invalid_options(&["Must pass a workspaceId when using a ", name].concat())
+}
+
 fn conflict(other: &str, with: &str) -> SdkError {
     invalid_options(&["The ", other, " option cannot be used with the ", with, " option"].concat())
 }
@@ -205,7 +210,6 @@ impl CredentialOptions {
 /// then the environment where an option is absent (`env`: `None` in a browser, which has none),
 /// then the first credential given, with its conflicts and its format.
 pub fn decide(factory: Factory, options: &CredentialOptions, env: Option<&CredentialEnv>) -> Result<Credential, SdkError> {
-    let workspace_missing = |name: &str| invalid_options(&["Must pass a workspaceId when using a ", name].concat());
     let factory_check = |given: &Given, name: &str, missing: &str, needs_workspace: bool| -> Result<(), SdkError> {
         if !given.set() {
             return Err(if needs_workspace || factory == Factory::ApiKey || factory == Factory::ClientSessionToken {
@@ -267,10 +271,11 @@ pub fn decide(factory: Factory, options: &CredentialOptions, env: Option<&Creden
         personal_access_token,
         workspace_id,
     };
-    let workspace = match &resolved.workspace_id {
-        Given::Text(id) if header_safe(id) && !id.is_empty() => Some(id.clone()),
-        Given::Absent | Given::Nullish => None,
-        _ => return Err(invalid_options("workspaceId must be a workspace id: a string of visible ASCII characters")),
+    // Read for the credentials that act in a workspace only, once the credential is known good.
+    let workspace = || match &resolved.workspace_id {
+        Given::Text(id) if header_safe(id) && !id.is_empty() => Ok(Some(id.clone())),
+        Given::Absent | Given::Nullish => Ok(None),
+        _ => Err(invalid_options("workspaceId must be a workspace id: a string of visible ASCII characters")),
     };
     // @seamapi/http asks first whether cookies go with the requests, which is whether a client
     // session token is there alone.
@@ -290,12 +295,12 @@ pub fn decide(factory: Factory, options: &CredentialOptions, env: Option<&Creden
     if resolved.console_session_token.set() {
         resolved.alone("consoleSessionToken")?;
         check(&CONSOLE_SESSION_TOKEN, resolved.console_session_token.text())?;
-        return Ok(Credential::ConsoleSessionToken { token: resolved.console_session_token.text().to_owned(), workspace_id: workspace });
+        return Ok(Credential::ConsoleSessionToken { token: resolved.console_session_token.text().to_owned(), workspace_id: workspace()? });
     }
     if resolved.personal_access_token.set() {
         resolved.alone("personalAccessToken")?;
         check(&PERSONAL_ACCESS_TOKEN, resolved.personal_access_token.text())?;
-        return Ok(Credential::PersonalAccessToken { token: resolved.personal_access_token.text().to_owned(), workspace_id: workspace });
+        return Ok(Credential::PersonalAccessToken { token: resolved.personal_access_token.text().to_owned(), workspace_id: workspace()? });
     }
     Err(invalid_options(
         "Must specify an apiKey, clientSessionToken, publishableKey, consoleSessionToken or personalAccessToken. Attempted reading configuration from the environment, but the environment variable SEAM_API_KEY is not set.",
@@ -303,7 +308,7 @@ pub fn decide(factory: Factory, options: &CredentialOptions, env: Option<&Creden
 }
 
 /// `options.name` as @seamapi/http reads it (`'name' in options`, then its value); a getter or a
-/// trap that throws is an invalid option. `None` for a value that is not an object.
+/// trap that throws is an invalid option. Absent when `options` is not an object.
 pub fn given(options: &JsValue, name: &str) -> Result<Given, SdkError> {
     if !options.is_object() {
         return Ok(Given::Absent);
@@ -370,51 +375,34 @@ pub fn has_credential_option(name: &str, scoped: bool, options: JsValue) -> Resu
     }
     credentials.alone(name)?;
     if scoped && !credentials.workspace_id.set() {
-        return Err(invalid_options(&["Must pass a workspaceId when using a ", name].concat()).into());
+        return Err(workspace_missing(name).into());
     }
     Ok(true)
 }
 
-/// `process.env[name]` in Node, Deno and Bun; nothing in a browser, which has no environment (a
-/// page's `process` global, if it made one, is not read).
-pub fn env_var(name: &str) -> Option<String> {
-    if in_browser() {
-        return None;
-    }
-    interop::text(&field(&field(&field(&js_sys::global(), "process"), "env"), name), 2048)
-}
 
 /// The credential variables of the environment; `None` in a browser.
 pub fn credential_env() -> Option<CredentialEnv> {
-    (!in_browser()).then(|| CredentialEnv {
-        api_key: env_var("SEAM_API_KEY"),
-        personal_access_token: env_var("SEAM_PERSONAL_ACCESS_TOKEN"),
-        workspace_id: env_var("SEAM_WORKSPACE_ID"),
+    (!host::in_browser()).then(|| CredentialEnv {
+        api_key: host::env_var("SEAM_API_KEY"),
+        personal_access_token: host::env_var("SEAM_PERSONAL_ACCESS_TOKEN"),
+        workspace_id: host::env_var("SEAM_WORKSPACE_ID"),
     })
 }
 
-/// A browser: a page (it has a document) or a page's worker (it has a web location: http(s),
-/// or blob for a worker made from a blob). Node, Deno and server-side workers have neither.
-pub fn in_browser() -> bool {
-    let global = js_sys::global();
-    if !field(&global, "document").is_undefined() {
-        return true;
-    }
-    let protocol = interop::text(&field(&field(&global, "location"), "protocol"), 16);
-    matches!(protocol.as_deref(), Some("http:" | "https:" | "blob:"))
-}
 
 /// `local@domain.tld` with no whitespace, as @seamapi/http warns on (a `!` opts out).
 pub fn looks_like_email(key: &str) -> bool {
-    if key.contains('!') || key.chars().any(char::is_whitespace) {
+    // JS's `\s`: Unicode's white space without U+0085, with U+FEFF.
+    if key.contains('!') || key.chars().any(|c| c.is_whitespace() && c != '\u{85}' || c == '\u{feff}') {
         return false;
     }
     let mut parts = key.split('@');
     let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    let Some(dot) = domain.rfind('.') else { return false };
-    !local.is_empty() && dot > 0 && dot + 1 < domain.len()
+    // A dot with something on each side, anywhere in the domain.
+    !local.is_empty() && domain.char_indices().any(|(at, c)| c == '.' && at > 0 && at + 1 < domain.len())
 }
 
 /// A client session as far as this SDK needs it.
@@ -577,6 +565,9 @@ mod tests {
             (Factory::PersonalAccessToken(false), opts(A, A, A, t("eyJ"), A), None, "SeamHttp received an invalid token: A JWT cannot be used as a personalAccessToken"),
             (Factory::PersonalAccessToken(false), opts(A, A, A, Given::Other, A), None, "SeamHttp received an invalid token: Unknown or invalid personalAccessToken format, expected token to start with seam_at"),
             (Factory::PersonalAccessToken(true), opts(A, A, A, t("seam_at1"), t("w w")), None, "SeamHttp received invalid options: workspaceId must be a workspace id: a string of visible ASCII characters"),
+            // An API key acts in its own workspace: a workspace id beside it is not read.
+            (Factory::ApiKey, opts(t("seam_apikey1_x"), A, A, A, Given::Other), None, "apiKey"),
+            (Factory::ApiKey, opts(t("seam_pk1_x"), A, A, A, Given::Other), None, "SeamHttp received an invalid token: A Publishable Key cannot be used as an apiKey"),
         ];
         for (factory, options, env, expected) in cases {
             assert_eq!(outcome(decide(factory, &options, env)), expected, "{factory:?} {options:?} {env:?}");
@@ -636,6 +627,9 @@ mod tests {
         assert!(!looks_like_email("@example.com"));
         assert!(!looks_like_email("jane@.com"));
         assert!(!looks_like_email("jane@example."));
+        assert!(looks_like_email("a@b.c."));
+        assert!(!looks_like_email("a@b\u{feff}.c"));
+        assert!(looks_like_email("a@b.c\u{85}"));
         assert!(!looks_like_email("jane doe@example.com"));
         assert!(!looks_like_email("jane@example.com!"));
         assert!(!looks_like_email("user_4f1c2b"));

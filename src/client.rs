@@ -16,6 +16,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use crate::auth::{self, Credential, Factory, Session};
 use crate::error::{invalid_options, ApiError, SdkError};
 use crate::generated::routes::CLIENT_SESSIONS_GET;
+use crate::host;
 use crate::http::{self, Auth, Credentials, Policy};
 use crate::interop::{self, MAX_TOKEN_CHARS};
 use crate::options::{self, Options, Wait};
@@ -447,7 +448,7 @@ impl SeamClient {
             Credential::ClientSessionToken(token) => SeamClient::token_client(token, &options, None),
             // A signed-in Seam Console user holds this one in the browser anyway.
             Credential::ConsoleSessionToken { token, workspace_id } => bearer(token, workspace_id),
-            Credential::ApiKey(_) | Credential::PersonalAccessToken { .. } if auth::in_browser() => Err(invalid_options(
+            Credential::ApiKey(_) | Credential::PersonalAccessToken { .. } if host::in_browser() => Err(invalid_options(
                 "an API key or a personal access token cannot be used in a browser, where anyone could read it; use SeamClient.fromPublishableKey or SeamClient.fromClientSessionToken there",
             )),
             Credential::ApiKey(token) => bearer(token, None),

@@ -5,6 +5,7 @@ mod auth;
 mod client;
 mod error;
 mod generated;
+mod host;
 mod http;
 mod interop;
 mod openapi;
@@ -85,7 +86,7 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** The parameters as given, for GET and DELETE routes (which send them in the query). */
   readonly params: unknown
-  /** The JSON body for routes that send one; `undefined` for GET and DELETE. */
+  /** The parameters as given, for routes that send them as a JSON body; `undefined` for GET and DELETE. */
   readonly body: unknown
   readonly responseKey: string | undefined
   readonly hasPagination: boolean

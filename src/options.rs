@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::auth;
+use crate::host;
 use crate::error::{comma_list, invalid_options, SdkError};
 use crate::http::Policy;
 use crate::interop::{self, field};
@@ -170,8 +170,8 @@ fn wait_problem(wait: Wait) -> Option<(&'static str, f64)> {
 /// The endpoint when the options give none: `SEAM_ENDPOINT`, or the older `SEAM_API_URL`, in
 /// Node, Deno and Bun, with @seamapi/http's warnings.
 fn endpoint_from_env() -> Option<String> {
-    let endpoint = auth::env_var("SEAM_ENDPOINT");
-    let api_url = auth::env_var("SEAM_API_URL");
+    let endpoint = host::env_var("SEAM_ENDPOINT");
+    let api_url = host::env_var("SEAM_API_URL");
     if api_url.is_some() {
         interop::warn(
             "Using the SEAM_API_URL environment variable is deprecated. Support will be remove in a later major version. Use SEAM_ENDPOINT instead.",

@@ -18,14 +18,14 @@ use crate::query;
 use crate::routes::Route;
 
 /// A request checked and built, ready to send.
-pub(crate) struct Prepared {
-    pub(crate) url: String,
-    pub(crate) body: Option<JsValue>,
+struct Prepared {
+    url: String,
+    body: Option<JsValue>,
 }
 
 /// Checks parameters against the route and builds its URL and body. @seamapi/http's checks come
 /// first, with its messages and in its order; then ours, of what cannot be read or sent.
-pub(crate) fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result<Prepared, SdkError> {
+fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result<Prepared, SdkError> {
     if params.is_undefined() {
         if route.has_required_parameters() {
             return Err(SdkError::Type(["Parameters are required for ", route.path].concat()));
@@ -68,7 +68,7 @@ fn check_names(route: &Route, params: &JsValue) -> Result<(), SdkError> {
     Ok(())
 }
 
-pub(crate) fn unreadable(route: &Route, error: &JsValue) -> SdkError {
+fn unreadable(route: &Route, error: &JsValue) -> SdkError {
     SdkError::Type(["Parameters for ", route.path, " cannot be read: ", &interop::describe(error)].concat())
 }
 
@@ -143,12 +143,17 @@ impl SeamHttpRequest {
         if let Some(error) = &self.inner.endpoint_error {
             return Err(SdkError::Plain(error.clone()).into());
         }
-        let text = if self.route.method.uses_query() && !self.params.is_undefined() && !self.params.is_null() {
-            query::query_url(&self.inner.endpoint, self.route.path, &self.params)?
-        } else {
-            [self.inner.endpoint.as_str(), self.route.path].concat()
-        };
-        Ok(web_sys::Url::new(&text)?.into())
+        let url = web_sys::Url::new(&[self.inner.endpoint.as_str(), self.route.path].concat())?;
+        if self.route.method.uses_query() && !self.params.is_undefined() && !self.params.is_null() {
+            // Written into the URL itself (no copy of the query into wasm), with the error
+            // @seamapi/http's getter throws (`UnserializableParamError`, or what a getter threw);
+            // its URL keeps the `?` of an empty query.
+            query::update(&url.search_params(), &self.params)?;
+            if interop::text(&interop::field(&url, "search"), 0).is_some() {
+                url.set_search("?");
+            }
+        }
+        Ok(url.into())
     }
 
     #[wasm_bindgen(getter)]
@@ -168,7 +173,8 @@ impl SeamHttpRequest {
         if self.route.method.uses_query() { self.params.clone() } else { JsValue::UNDEFINED }
     }
 
-    /// The JSON body for routes that send one; `undefined` for GET and DELETE.
+    /// The parameters as given, for routes that send them as a JSON body; `undefined` for GET and
+    /// DELETE.
     #[wasm_bindgen(getter)]
     pub fn body(&self) -> JsValue {
         if self.route.method.uses_query() { JsValue::UNDEFINED } else { self.params.clone() }

@@ -3,7 +3,7 @@
 // builds them through `createError`.
 
 export class SeamHttpApiError extends Error {
-  constructor(message, { code, statusCode, requestId = null, data } = {}) {
+  constructor(message, { code, statusCode, requestId = '', data } = {}) {
     super(message)
     this.code = code
     this.statusCode = statusCode

@@ -24,7 +24,6 @@ const MISSING_FROM_SEAM_WASM = ['userIdentities.merge']
 // a call that passes the checks is compared there on whether it resolved, and the difference
 // must still be there.
 const ANSWER_DIFFERENCES = {
-  '/thermostats/list': 'the fake answers `{ thermostats }`, not `{ devices }`: both throw SeamHttpInvalidResponseError, each with its own message',
   '/user_identities/create':
     'the fake answers 500 with a text body: seam-wasm throws SeamHttpInvalidResponseError, @seamapi/http the raw AxiosError',
 }

@@ -120,6 +120,13 @@ const DELIBERATE = [
       errorsIn(o.create?.threw ?? o.created?.rejected ?? null).some((e) => e.instanceOf.includes('SeamHttpInvalidTokenError') && /header/i.test(e.message)),
   },
   {
+    what: 'a paginator of something that is not a request is a TypeError saying so',
+    readme: 'throws a `TypeError` saying so (`@seamapi/http` says `The undefined endpoint',
+    envs: ['node', 'browser'],
+    covers: (s) => s.id === 'paginator: createPaginator({})',
+    wasm: (o) => threwSync(o, 'TypeError', /needs a request/),
+  },
+  {
     what: 'the token guards answer false for what is not a string, where @seamapi/http throws a TypeError',
     readme: 'The token guards answer `false` for what is not a string',
     envs: ['node', 'browser'],

@@ -6,6 +6,7 @@ export {
   serializeUrlSearchParams,
   updateUrlSearchParams,
   type Params,
+  type SeamClientConstructorOptions,
   type SeamClientOptions,
   type SeamClientRequestOptions,
   type SeamClientRouteDescription,

@@ -64,7 +64,7 @@ export declare class SeamHttpRequest<Result = unknown> implements PromiseLike<Re
     readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     /** The parameters as given, for GET and DELETE routes (which send them in the query). */
     readonly params: unknown
-    /** The JSON body for routes that send one; `undefined` for GET and DELETE. */
+    /** The parameters as given, for routes that send them as a JSON body; `undefined` for GET and DELETE. */
     readonly body: unknown
     readonly responseKey: string | undefined
     readonly hasPagination: boolean
@@ -306,8 +306,9 @@ export class SeamClient {
 
 /**
  * `GET <endpoint>/openapi.json` with the SDK's headers only, retried and timed out as other
- * calls are; resolves with the body. The endpoint is read as the `endpoint` option is (default
- * `https://connect.getseam.com`), and fails as other calls do.
+ * calls are; resolves with the body. The endpoint is read as the `endpoint` option is, with
+ * @seamapi/http's default `https://connect.getseam.com` (no environment variable), and fails as
+ * other calls do.
  */
 export function getOpenapiSchema(endpoint?: string): Promise<unknown>;
 

@@ -188,7 +188,7 @@ function handle(error: unknown): void {
     expectTypeOf(error).toEqualTypeOf<SeamHttpApiError>()
     expectTypeOf(error.code).toEqualTypeOf<string>()
     expectTypeOf(error.statusCode).toEqualTypeOf<number>()
-    expectTypeOf(error.requestId).toEqualTypeOf<string | null>()
+    expectTypeOf(error.requestId).toEqualTypeOf<string>()
     expectTypeOf(error.data).toEqualTypeOf<unknown>()
   }
   if (isSeamHttpInvalidInputError(error)) {

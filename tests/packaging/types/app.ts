@@ -33,6 +33,16 @@ import {
   type SeamPagination,
   type SeamPaginator,
   type UnmanagedDevice,
+  SeamHttp,
+  SeamHttpEndpoints,
+  SeamHttpWithoutWorkspace,
+  SeamHttpMultiWorkspace,
+  SeamHttpEndpointsWithoutWorkspace,
+  SeamHttpDevices,
+  SeamHttpAcsUsers,
+  type SeamClientConstructorOptions,
+  isApiKey,
+  isSeamHttpOptionsWithPersonalAccessToken,
 } from 'seam-wasm'
 
 const wait: SeamClientWaitForActionAttempt = { timeout: 5000, pollingInterval: 250 }
@@ -88,7 +98,7 @@ export async function routes(client: SeamClient): Promise<void> {
 
 export async function lazy(client: SeamClient): Promise<unknown> {
   const request: SeamHttpRequest<Device[]> = client.devices.list({ limit: 2 })
-  const url: string | undefined = request.url
+  const url: URL = request.url
   const method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' = request.method
   const paged: boolean = request.hasPagination
   void [url, method, paged, request.pathname, request.params, request.body, request.responseKey]
@@ -120,7 +130,7 @@ export function explain(error: unknown): string {
   if (isSeamHttpInvalidInputError(error)) return error.getValidationErrorMessages('device_id').join(', ')
   if (isSeamHttpUnauthorizedError(error)) return `sign in again (${error.code})`
   if (isSeamHttpApiError(error)) {
-    const fields: [string, number, string | null, unknown] = [error.code, error.statusCode, error.requestId, error.data]
+    const fields: [string, number, string, unknown] = [error.code, error.statusCode, error.requestId, error.data]
     return fields.join(' ')
   }
   if (isSeamHttpTimeoutError(error) || isSeamHttpNetworkError(error)) return 'offline'
@@ -131,4 +141,27 @@ export function explain(error: unknown): string {
   if (error instanceof SeamHttpInvalidResponseError) return `${error.statusCode} ${error.requestId ?? ''}`
   if (error instanceof SeamHttpInvalidTokenError || error instanceof SeamHttpInvalidOptionsError) return error.message
   return error instanceof SeamHttpApiError ? error.message : String(error)
+}
+
+// Code written for @seamapi/http: the constructor, its factories and its other classes.
+export async function asSeamHttp(key: string, workspaceId: string): Promise<number> {
+  const fromOptions: SeamClientConstructorOptions = { personalAccessToken: key, workspaceId, timeout: 5000 }
+  const seam: SeamHttp = new SeamHttp(isApiKey(key) ? key : fromOptions)
+  const same: SeamClient = seam
+  const console = SeamHttp.fromConsoleSessionToken('ey…', workspaceId)
+  const personal = SeamHttp.fromPersonalAccessToken(key, workspaceId, { endpoint: 'https://connect.getseam.com' })
+  void [same, console, personal, isSeamHttpOptionsWithPersonalAccessToken(fromOptions)]
+  const endpoints: SeamHttpEndpoints = SeamHttpEndpoints.fromApiKey(key)
+  const listed: Device[] = await endpoints['/devices/list']({ limit: 2 })
+  // @ts-expect-error not a route
+  void endpoints['/devices/lsit']
+  const devices: SeamHttpDevices = new SeamHttpDevices(key)
+  const one: Device = await devices.get({ device_id: 'd' })
+  const users = await SeamHttpAcsUsers.fromPublishableKey('seam_pk1_x', 'user', { storage: 'memory' })
+  void users.list()
+  const withoutWorkspace: SeamHttpWithoutWorkspace = SeamHttpMultiWorkspace.fromPersonalAccessToken(key)
+  const workspaces = await withoutWorkspace.workspaces.list()
+  void SeamHttpWithoutWorkspace.fromConsoleSessionToken('ey…').workspaces.create
+  void SeamHttpEndpointsWithoutWorkspace.fromPersonalAccessToken(key)['/workspaces/list']()
+  return listed.length + workspaces.length + one.device_id.length
 }
