@@ -143,8 +143,14 @@ impl SeamHttpRequest {
         if let Some(error) = &self.inner.endpoint_error {
             return Err(SdkError::Plain(error.clone()).into());
         }
+        let in_query = self.route.method.uses_query() && !self.params.is_undefined() && !self.params.is_null();
+        // Built already when the parameters passed every check: not read again.
+        if let Ok(prepared) = &self.prepared {
+            let empty_query = in_query && !prepared.url.contains('?');
+            return Ok(web_sys::Url::new(&[prepared.url.as_str(), if empty_query { "?" } else { "" }].concat())?.into());
+        }
         let url = web_sys::Url::new(&[self.inner.endpoint.as_str(), self.route.path].concat())?;
-        if self.route.method.uses_query() && !self.params.is_undefined() && !self.params.is_null() {
+        if in_query {
             // Written into the URL itself (no copy of the query into wasm), with the error
             // @seamapi/http's getter throws (`UnserializableParamError`, or what a getter threw);
             // its URL keeps the `?` of an empty query.

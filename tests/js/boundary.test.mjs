@@ -42,6 +42,7 @@ const SAFE = [
   [/^const ret = arg0\.push\(arg1\);/, "a push onto the SDK's array"],
   [/^const ret = arg0\.slice\(arg1 >>> 0, arg2 >>> 0\);/, 'a slice of a string'],
   [/^const ret = arg0\.toString\(\);/, "the SDK's URLSearchParams as text"],
+  [/^(const ret = arg0\.searchParams;|arg0\.search = getStringFromWasm0\(arg1, arg2\);)/, "the query of a URL the SDK made (request.url)"],
   [/^const ret = Promise\.(resolve|reject)\(arg0\);/, 'a settled promise'],
   [/^try \{ var state0 = \{a: arg0, b: arg1\};.*new Promise\(cb0\)/, 'a promise run by a Rust closure'],
   [/^const ret = arg0\.then\(arg1(, arg2)?\);/, "then on the SDK's own promises"],
