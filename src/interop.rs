@@ -55,7 +55,11 @@ extern "C" {
     fn warn_message_js(message: &str) -> Result<(), JsValue>;
 
     #[wasm_bindgen(js_namespace = console, js_name = warn, variadic, catch)]
-    fn warn_all_js(lines: &Array) -> Result<(), JsValue>;
+    fn warn_all_js(lines: Vec<JsValue>) -> Result<(), JsValue>;
+
+    // `String.prototype.slice`, reached by `call` in a caught import: a page may replace it.
+    #[wasm_bindgen(js_namespace = ["String", "prototype", "slice"], js_name = call, catch)]
+    fn slice_js(string: &JsString, start: u32, end: u32) -> Result<JsValue, JsValue>;
 
     /// `localStorage` or `sessionStorage`, whose methods the page may have replaced.
     type StorageArea;
@@ -109,7 +113,8 @@ pub fn text_cut(value: &JsValue, max_chars: u32) -> Option<String> {
     if string.length() <= max_chars {
         return Some(string.into());
     }
-    let mut cut = String::from(string.slice(0, max_chars));
+    // Read as any value: a replaced `slice` may answer anything.
+    let mut cut = slice_js(string, 0, max_chars).ok().and_then(|start| text(&start, max_chars))?;
     cut.push('…');
     Some(cut)
 }
@@ -148,7 +153,7 @@ pub fn warn(message: &str, detail: &JsValue) {
 
 /// `console.warn(...lines)`: each line one argument, as @seamapi/http prints its warnings.
 pub fn warn_lines(lines: &[&str]) {
-    let _ = warn_all_js(&lines.iter().map(|line| JsValue::from_str(line)).collect());
+    let _ = warn_all_js(lines.iter().map(|line| JsValue::from_str(line)).collect());
 }
 
 /// `storage.getItem(key)`, bounded: a value longer than `max_chars` reads as garbage (`Some`

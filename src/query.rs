@@ -12,14 +12,20 @@ use crate::interop::{self, DateLike, MAX_DEPTH};
 
 #[wasm_bindgen(module = "/src/js/query.js")]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    fn put(search: &JsValue, append: bool, path: &Array, value: Option<JsValue>) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, variadic)]
+    fn put(search: &JsValue, append: bool, value: Option<JsValue>, path: Vec<JsValue>) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch)]
     fn finish(search: &JsValue) -> Result<(), JsValue>;
 
-    #[wasm_bindgen(catch)]
-    fn unserializable(path: &Array, reason: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, variadic)]
+    fn unserializable(reason: &str, path: Vec<JsValue>) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = instantIso, catch)]
+    fn instant_iso(ms: f64) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = objectPrototype, catch)]
+    fn object_prototype() -> Result<JsValue, JsValue>;
 }
 
 /// A parameter value as @seamapi/http's serializer sees it. `V` is a JS value (a key, a value to
@@ -316,23 +322,23 @@ fn instant(value: &JsValue) -> Option<Result<JsValue, JsValue>> {
     }
     // Read in a `try` by @seamapi/http: a getter that throws makes it no instant.
     let ms = interop::get(value, "epochMilliseconds").ok()?.as_f64().filter(|ms| !ms.is_nan())?;
-    Some(js_sys::Date::new(&ms.into()).unchecked_ref::<DateLike>().to_iso_string())
+    Some(instant_iso(ms))
 }
 
 /// `updateUrlSearchParams`: writes the parameters into `search`, sorts it, and adds
 /// `_strict=true` when it holds anything. When it throws, what came before is written, as with
 /// @seamapi/http.
 pub fn update(search: &JsValue, params: &JsValue) -> Result<(), JsValue> {
-    let object_prototype = interop::prototype_of(&js_sys::Object::new())?;
+    let object_prototype = object_prototype()?;
     let mut reader = Reader { ancestors: vec![params.clone()], values: 0, object_prototype };
     let (writes, stop) = plan(&reader.entries(params)?);
     for write in writes {
-        put(search, write.append, &write.path.into_iter().collect::<Array>(), write.value)?;
+        put(search, write.append, write.value, write.path)?;
     }
     match stop {
         None => finish(search),
         Some(Stop { fault: Fault::Thrown(error), .. }) => Err(error),
-        Some(Stop { path, fault: Fault::Reason(reason) }) => Err(unserializable(&path.into_iter().collect::<Array>(), reason).unwrap_or_else(|error| error)),
+        Some(Stop { path, fault: Fault::Reason(reason) }) => Err(unserializable(reason, path).unwrap_or_else(|error| error)),
     }
 }
 

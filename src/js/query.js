@@ -5,8 +5,9 @@
 import { UnserializableParamError } from './errors.js'
 
 // `search.set` (or `append`, for an array's items) of `value`, under the keys of `path` joined
-// with dots; no value is an empty one.
-export const put = (search, append, path, value = '') => search[append ? 'append' : 'set'](path.join('.'), value)
+// with dots; no value is an empty one. The keys come as arguments: the array is made here, where
+// what a page did to `Array.prototype` can only throw into a caught call.
+export const put = (search, append, value, ...path) => search[append ? 'append' : 'set'](path.join('.'), value ?? '')
 
 // What @seamapi/http does once every parameter is in: sort, and ask the API to be strict.
 export const finish = (search) => {
@@ -14,4 +15,10 @@ export const finish = (search) => {
   if (search.size > 0) search.set('_strict', 'true')
 }
 
-export const unserializable = (path, reason) => new UnserializableParamError(path.join('.'), reason)
+export const unserializable = (reason, ...path) => new UnserializableParamError(path.join('.'), reason)
+
+// An instant's milliseconds as a date's ISO text, with whatever `Date` the page has.
+export const instantIso = (ms) => new Date(ms).toISOString()
+
+// The prototype of plain objects, as the page's `Object` makes them.
+export const objectPrototype = () => Object.getPrototypeOf({})

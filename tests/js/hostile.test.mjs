@@ -761,6 +761,46 @@ test('22. setters and a toJSON on Object.prototype see no key, token or user ide
 
 // One page through every page-side case in turn (all parameter rows, the forged storage events
 // and the 10,000 rejected calls), for the closing figure: the wasm memory after all of it.
+test('23. Array.prototype.push and String.prototype.slice that throw, ×2,000 request URLs, serializations and long messages: no trap, and the page lives on', async () => {
+  await withProbe(env, async (p) => {
+    const out = await inPage(p, async (m, arg, h, t) => {
+      const client = m.SeamClient.fromClientSessionToken(h.seed, { endpoint: t.fakeUrl, storage: 'memory' })
+      const { push, slice } = { push: Array.prototype.push, slice: String.prototype.slice }
+      const outcomes = {}
+      const count = (kind) => { outcomes[kind] = (outcomes[kind] ?? 0) + 1 }
+      const thrown = () => { throw new Error('replaced built-in') }
+      Array.prototype.push = thrown
+      String.prototype.slice = thrown
+      try {
+        for (let i = 0; i < 2000; i++) {
+          for (const run of [
+            () => client.devices.list({ device_ids: ['a', 'b'], limit: i }).url,
+            () => m.serializeUrlSearchParams({ a: { b: [1, 2] }, when: new Date(0) }),
+            // An unknown option's long name is cut for the message.
+            () => m.SeamClient.fromClientSessionToken(h.seed, { ['x'.repeat(300)]: 1 }),
+          ]) {
+            try {
+              run()
+              count('value')
+            } catch (e) {
+              count(e instanceof WebAssembly.RuntimeError ? 'trap' : 'error')
+            }
+          }
+        }
+      } finally {
+        Array.prototype.push = push
+        String.prototype.slice = slice
+      }
+      const after = await h.settle(() => client.devices.list(), 10_000)
+      return { outcomes, after, pageErrors: h.pageErrors.length }
+    })
+    assert.equal(out.outcomes.trap, undefined, `traps: ${show(out)}`)
+    assert.equal((out.outcomes.value ?? 0) + (out.outcomes.error ?? 0), 6000, show(out))
+    assert.deepEqual(out.after.value, { array: 4 }, `after: ${show(out.after)}`)
+    await check(p, '23')
+  })
+})
+
 test('closing figures: wasm memory after the hostile suite in one page', async () => {
   let bytes = null
   try {
