@@ -13,7 +13,7 @@ async function isFree(port) {
   try {
     await new Promise((resolve, reject) => {
       server.once('error', reject)
-      server.listen(port, resolve)
+      server.listen(port, '127.0.0.1', resolve)
     })
     return true
   } catch {

@@ -4,7 +4,16 @@
 // put the fake in states its HTTP API cannot (an expired session, say). It exits when the parent
 // goes away. Run directly (`node tests/js/support/fake.mjs`) it prints the URL and keeps serving.
 
+import net from 'node:net'
 import { createFake } from '@seamapi/fake-seam-connect'
+
+// The fake listens on every interface (`listen(port, callback)`); this process serves tests on
+// this machine only, so such a listen is bound to the loopback address.
+const listen = net.Server.prototype.listen
+net.Server.prototype.listen = function (port, ...rest) {
+  const loopback = typeof port === 'number' && typeof rest[0] === 'function'
+  return loopback ? listen.call(this, port, '127.0.0.1', ...rest) : listen.call(this, port, ...rest)
+}
 
 const WORKSPACE_ID = 'seed_workspace_1'
 
