@@ -8,6 +8,9 @@ SHELL := /bin/bash
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 CRATE_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 APT_PACKAGES := rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver
+# Firefox and WebKitGTK (MiniBrowser with its WebDriver), and the virtual display MiniBrowser needs.
+ENGINE_PACKAGES := firefox-esr webkit2gtk-driver xvfb
+GECKODRIVER_VERSION := 0.37.1
 
 # Tools from npm (wasm-opt) come before /usr/bin, whose binaryen is too old for this output.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -34,9 +37,9 @@ WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-reference-types --enable-multivalue
 
-.PHONY: setup setup-apt setup-wasm-bindgen setup-npm codegen check-generated pkg test test-size test-native test-wasm test-js test-types demo clean
+.PHONY: setup setup-apt setup-engines setup-geckodriver setup-wasm-bindgen setup-npm codegen check-generated pkg test test-size test-native test-wasm test-js test-types demo clean
 
-setup: setup-apt setup-wasm-bindgen setup-npm
+setup: setup-apt setup-engines setup-geckodriver setup-wasm-bindgen setup-npm
 
 setup-apt:
 	@missing=""; \
@@ -45,6 +48,22 @@ setup-apt:
 		echo "Installing Debian packages:$$missing"; \
 		apt-get update -qq; \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+setup-engines:
+	@missing=""; \
+	for p in $(ENGINE_PACKAGES); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# Debian has no geckodriver; crates.io has it.
+setup-geckodriver:
+	@if [ "$$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $(GECKODRIVER_VERSION)" ]; then \
+		echo "Installing geckodriver $(GECKODRIVER_VERSION)"; \
+		cargo install geckodriver --version "=$(GECKODRIVER_VERSION)" --locked; \
 	fi
 
 setup-wasm-bindgen:
@@ -109,22 +128,29 @@ test-size: pkg
 test-native:
 	cargo test --workspace
 
-# Browser tests of the crate itself, in headless Chromium, against the fake.
-# A headless Chromium whose renderer never loads the test page ("Failed to detect test as having
-# been run", no test reported at all) is started once more; a test that fails is not.
+# Browser tests of the crate itself against the fake, in headless Chromium and headless Firefox.
+# A headless browser whose page never runs the tests ("Failed to detect test as having been
+# run", no test reported at all) is started once more; a test that fails is not.
+WASM_TEST_DRIVERS := CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$(HOME)/.cargo/bin/geckodriver
 test-wasm: setup
-	mkdir -p build; for run in 1 2; do \
+	mkdir -p build; for driver in $(WASM_TEST_DRIVERS); do for run in 1 2; do \
 		if node tests/js/support/with-fake.mjs -- env $(WASM_ENV) \
 			CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-			CHROMEDRIVER=/usr/bin/chromedriver RUST_BACKTRACE=0 \
-			$(WASM_CARGO) test --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS) --test web 2>&1 | tee build/test-wasm.log; then exit 0; fi; \
+			$$driver RUST_BACKTRACE=0 \
+			$(WASM_CARGO) test --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS) --test web 2>&1 | tee build/test-wasm.log; then continue 2; fi; \
 		grep -q 'Failed to detect test as having been run' build/test-wasm.log && ! grep -q '^test .* \.\.\. ' build/test-wasm.log || exit 1; \
 		echo "test-wasm: the browser never ran the tests; starting it once more"; \
-	done; exit 1
+	done; exit 1; done
 
-# The built package in Chromium through its public JS API.
+# The built package through its public JS API: every test in Chromium, then the tests that run in
+# a page again in Firefox and in WebKit. The files below run once: they use no browser, or open
+# their apps in all three engines themselves.
+ONCE_ONLY := boundary dts-snapshot runtimes demo packaging nextjs
+PAGE_TESTS = $(filter-out $(ONCE_ONLY:%=tests/js/%.test.mjs),$(wildcard tests/js/*.test.mjs))
 test-js: pkg
 	node --test --test-concurrency=1 tests/js/
+	SEAM_ENGINE=firefox node --test --test-concurrency=1 $(PAGE_TESTS)
+	SEAM_ENGINE=webkit node --test --test-concurrency=1 $(PAGE_TESTS)
 
 # The package's declarations with tsc: usage, parity with @seamapi/http's types, and the packed
 # package compiled in an application under the compiler settings users have.

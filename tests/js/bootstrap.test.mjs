@@ -101,7 +101,7 @@ test('after a reload the stored session is reused without a new get_or_create', 
     const first = expectOk(await bootstrap(p, uik))
     assert.equal(p.sent(GET_OR_CREATE).length, 1)
     const mark = p.requests.length
-    await p.page.reload()
+    await p.reload()
     const second = expectOk(await bootstrap(p, uik))
     const devices = expectOk(await run(p, (c) => c.devices.list()))
     const afterReload = p.requests.slice(mark)
@@ -176,7 +176,7 @@ test('an unknown storage option is refused before any request', async () => {
     const result = await bootstrap(p, newUserIdentifierKey(), { options: { storage: 'bogus' } })
     expectError(result, 'SeamHttpInvalidOptionsError')
     assert.notEqual(result.sync, true, 'threw synchronously instead of rejecting')
-    await p.page.waitForTimeout(50)
+    await p.wait(50)
     assert.equal(p.requests.length, 0)
   })
 })

@@ -18,7 +18,7 @@ async function plantDeadToken(p) {
     value.expires_at = new Date(Date.now() + 86_400_000).toISOString()
     localStorage.setItem(key, JSON.stringify(value))
   }, DEAD_CST)
-  await p.page.reload()
+  await p.reload()
 }
 
 const hundredLists = (p, n) => run(p, async (c, n, t) => {

@@ -3,12 +3,12 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { useEnv, SEED_CST, newUserIdentifierKey } from './support/harness.mjs'
+import { ONCE, useEnv, SEED_CST, newUserIdentifierKey } from './support/harness.mjs'
 import { resolveUnder, REPO_ROOT } from './support/static-server.mjs'
 
 const env = useEnv()
 
-test('the fake answers over IPC and serves the seed', async () => {
+test('the fake answers over IPC and serves the seed', ONCE, async () => {
   assert.equal(await env.control('ping'), 'pong')
   const res = await fetch(`${env.fakeUrl}/devices/list`, { headers: { 'client-session-token': SEED_CST } })
   assert.equal(res.status, 200)
@@ -16,7 +16,7 @@ test('the fake answers over IPC and serves the seed', async () => {
   assert.ok(body.devices.some((d) => d.device_id === 'august_device_1'))
 })
 
-test('the fake can hold an expired session for a user', async () => {
+test('the fake can hold an expired session for a user', ONCE, async () => {
   const uik = newUserIdentifierKey()
   const expiresAt = new Date(Date.now() - 3_600_000).toISOString()
   const session = await env.control('addClientSession', { user_identifier_key: uik, expires_at: expiresAt })
@@ -34,7 +34,7 @@ test('the fake can hold an expired session for a user', async () => {
   assert.equal(get.status, 401)
 })
 
-test('the static server serves files with their types and nothing outside the repository', async () => {
+test('the static server serves files with their types and nothing outside the repository', ONCE, async () => {
   const html = await fetch(`${env.origin}/tests/js/pages/blank.html`)
   assert.equal(html.status, 200)
   assert.match(html.headers.get('content-type'), /^text\/html/)
@@ -77,7 +77,7 @@ test('an uncaught page error fails the page', async () => {
   await assert.rejects(
     env.withPage({ quietPageErrors: true }, async (p) => {
       await p.evaluate(() => { setTimeout(() => { throw new Error('boom') }, 0) })
-      await p.page.waitForTimeout(100)
+      await p.wait(100)
     }),
     /uncaught error\(s\) in the page[\s\S]*boom/,
   )

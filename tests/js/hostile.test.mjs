@@ -195,7 +195,7 @@ for (const row of PARAM_CASES) {
   test(`${row.id}. ${row.label}: ${expectText(row.expect)} (×${n})${row.sends ? '' : ', nothing sent'}`, async () => {
     await withProbe(env, async (p) => {
       const result = await runParamCase(p, row, n)
-      await p.page.waitForTimeout(50)
+      await p.wait(50)
       const sent = p.sent().map((r) => `${r.method} ${r.pathname}${r.search}`)
       const bad = result.firstBad
       assert.ok(bad === null, `${bad?.kind} at iteration ${bad?.iteration} (of ${result.iterations} run); ` +
@@ -354,10 +354,10 @@ test('11a. a 307 to another origin: devices.list with a client session token rej
   const servers = await redirectPair()
   try {
     await withProbe(env, async (p) => {
-      await p.context.addCookies([{ name: 'seam_probe', value: 'cookie-for-127.0.0.1', domain: '127.0.0.1', path: '/' }])
+      await p.addCookie({ name: 'seam_probe', value: 'cookie-for-127.0.0.1' })
       const out = await inPage(p, (m, { endpoint }, h) =>
         h.settle(() => h.client({ endpoint }).devices.list(), 8000), { endpoint: servers.a.url })
-      await p.page.waitForTimeout(100)
+      await p.wait(100)
       const atB = receivedBy(servers.b)
       assert.deepEqual(atB, [], `the other origin received: ${show(atB)}; the call: ${show(out)}`)
       assert.equal(out.ok, false, `resolved: ${show(out)}`)
@@ -373,12 +373,12 @@ test('11b. a 307 to another origin: fromPublishableKey rejects, the other origin
   const servers = await redirectPair()
   try {
     await withProbe(env, async (p) => {
-      await p.context.addCookies([{ name: 'seam_probe', value: 'cookie-for-127.0.0.1', domain: '127.0.0.1', path: '/' }])
+      await p.addCookie({ name: 'seam_probe', value: 'cookie-for-127.0.0.1' })
       const out = await inPage(p, async (m, { endpoint }, h, t) => {
         const result = await h.settle(() => m.SeamClient.fromPublishableKey(h.publishableKey, 'user_redirected', { endpoint }), 8000)
         return { result, stored: t.entries('localStorage') }
       }, { endpoint: servers.a.url })
-      await p.page.waitForTimeout(100)
+      await p.wait(100)
       const atB = receivedBy(servers.b)
       assert.deepEqual(atB, [], `the other origin received: ${show(atB)}; the call: ${show(out)}`)
       assert.deepEqual(out.stored, {}, `stored: ${show(out.stored)}`)
@@ -499,7 +499,7 @@ test('14. paginator: cursors A → B → A end after a few pages; endless new cu
       const fresh = await readPages(50)
       assert.equal(fresh.ok, true, `fresh cursors: ${show(fresh)}`)
       assert.deepEqual(fresh.value, { pages: 50, brokeOff: true })
-      await p.page.waitForTimeout(300)
+      await p.wait(300)
       assert.equal(server.calls('/devices/list').length - before, 50, 'pages were requested after the consumer broke off')
       const after = await inPage(p, (m, { endpoint }, h) => h.settle(() => h.client({ endpoint }).devices.list(), 5000), { endpoint: server.url })
       assert.deepEqual(after.value, { array: 1 }, `the client after breaking off: ${show(after)}`)
@@ -519,7 +519,7 @@ test('15. Retry-After: 2160000 (25 days) on a 503, timeout 0, retries 2: rejects
     await withProbe(env, async (p) => {
       const out = await inPage(p, (m, { endpoint }, h) =>
         h.settle(() => h.client({ endpoint, timeout: 0, retries: 2 }).devices.list(), 5000), { endpoint: server.url })
-      await p.page.waitForTimeout(1000)
+      await p.wait(1000)
       const seen = server.calls('/devices/list')
       const requests = seen.length
       const gaps = seen.slice(1).map((r, i) => r.at - seen[i].at)
@@ -661,7 +661,11 @@ test('19. /action_attempts/get hangs: unlockDoor with waitForActionAttempt.timeo
   })
 })
 
-test('20. 10,000 rejected calls: wasm memory within +1 MB of its size after the first 1,000', async () => {
+// Each call hands the page a request object whose wasm part is freed by its finalizer, which
+// runs after a garbage collection: when is the engine's choice. Chromium and WebKit collect
+// often; Firefox let 35,000 objects (about 7 MB) wait on this machine before it did. What must
+// hold everywhere is that memory stops growing.
+test('20. 60,000 rejected calls: wasm memory stops growing (the last 20,000 add at most 1 MB) and stays under 16 MB', async () => {
   await withProbe(env, async (p) => {
     const out = await inPage(p, async (m, arg, h) => {
       const client = h.client()
@@ -672,10 +676,9 @@ test('20. 10,000 rejected calls: wasm memory within +1 MB of its size after the 
         () => client.locks.unlockDoor({ device_id: 1n }),
       ]
       let wrong = null
-      let afterFirst = null
-      for (let i = 0; i < 10_000; i++) {
-        // A task boundary now and then, as in any page: objects the package hands out are freed
-        // by finalizers, which run between tasks.
+      const at = {}
+      for (let i = 0; i < 60_000; i++) {
+        // A task boundary now and then, as in any page: finalizers run between tasks.
         if (i % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 0))
         try {
           await bad[i % bad.length]()
@@ -683,14 +686,16 @@ test('20. 10,000 rejected calls: wasm memory within +1 MB of its size after the 
         } catch (e) {
           if (!(e instanceof TypeError)) wrong ??= { iteration: i, error: h.describe(e) }
         }
-        if (i === 999) afterFirst = h.memoryBytes()
+        if (i === 999 || i === 9_999 || i === 39_999) at[i + 1] = h.memoryBytes()
       }
-      return { afterFirst, after: h.memoryBytes(), wrong }
+      at[60_000] = h.memoryBytes()
+      return { at, wrong }
     })
-    readings.push(['20 @1,000', out.afterFirst], ['20 @10,000', out.after])
+    for (const [calls, bytes] of Object.entries(out.at)) readings.push([`20 @${Number(calls).toLocaleString('en')}`, bytes])
     assert.equal(out.wrong, null, show(out))
-    const growth = out.after - out.afterFirst
-    assert.ok(growth <= MB, `wasm memory ${out.afterFirst} → ${out.after} bytes`)
+    const growth = out.at[60_000] - out.at[40_000]
+    assert.ok(growth <= MB, `wasm memory still growing: ${show(out.at)}`)
+    assert.ok(out.at[60_000] <= 16 * MB, `wasm memory ${show(out.at)}`)
     await check(p, '20')
   })
 })

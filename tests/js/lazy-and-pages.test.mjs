@@ -21,7 +21,7 @@ test('a request is not sent until it is awaited', async () => {
       window.pendingUnlock = c.locks.unlockDoor({ device_id: 'august_device_1' }, { waitForActionAttempt: false })
       return true
     }))
-    await p.page.waitForTimeout(200)
+    await p.wait(200)
     assert.equal(p.requests.length, 0, 'sent before being awaited')
     const devices = expectOk(await run(p, async () => (await window.pendingRequest).map((d) => d.device_id)))
     assert.deepEqual(devices.sort(), SEEDED_DEVICES)
@@ -68,7 +68,7 @@ test('fetchResponse() then await sends once; fetchResponse() gives the whole bod
     assert.equal(out.body.action_attempt.status, 'pending')
     assert.equal(out.body.action_attempt.action_type, 'UNLOCK_DOOR')
     // Past the default 1 s interval, so a poll would have happened by now.
-    await p.page.waitForTimeout(1300)
+    await p.wait(1300)
     assert.equal(p.sent(POLL).length, 0, 'fetchResponse() polled the action attempt')
     assert.equal(p.sent(UNLOCK).length, 1)
 
@@ -137,7 +137,7 @@ test('the request describes itself: url, method, pathname, params, body, respons
     assert.equal(out.accounts.responseKey, 'connected_accounts')
     assert.equal(out.accounts.hasPagination, true)
     // Describing a request does not send it.
-    await p.page.waitForTimeout(100)
+    await p.wait(100)
     assert.equal(p.requests.length, 0)
   })
 })
@@ -174,7 +174,7 @@ test('bad parameters: creating the request does not throw, awaiting it rejects w
     assert.equal(out.url, `${env.fakeUrl}/locks/unlock_door`)
     assert.equal(out.outcome.ok, false, 'resolved with bad parameters')
     assert.equal(out.outcome.error.name, 'TypeError', JSON.stringify(out.outcome.error))
-    await p.page.waitForTimeout(100)
+    await p.wait(100)
     assert.equal(p.requests.length, 0)
   })
 })
@@ -299,7 +299,7 @@ test("createPaginator on a request that is not paginated throws @seamapi/http's 
       assert.equal(error.message, `The ${path} endpoint does not support pagination`)
       assert.equal(error.instanceOf.SeamHttpApiError, false)
     }
-    await p.page.waitForTimeout(100)
+    await p.wait(100)
     assert.equal(p.requests.length, 0)
   })
 })

@@ -1,20 +1,22 @@
 // The packed tarball in a Next.js App Router app, with no configuration: a server component that
 // lists devices with an API key, a route handler that makes a client session, and a client
 // component that signs in with a publishable key. Built with Turbopack and with webpack, served
-// by `next start` and opened in Chromium against the fake; and `next dev`, whose StrictMode runs
-// the sign-in effect twice, which must still make one get_or_create.
+// by `next start` and opened in Chromium, Firefox and WebKit against the fake; and `next dev`,
+// whose StrictMode runs the sign-in effect twice, which must still make one get_or_create. The
+// pages reach the fake through a recorder, which counts their get_or_create calls.
 
-import { test, before } from 'node:test'
+import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { closedPort, useEnv, PUBLISHABLE_KEY, newUserIdentifierKey } from './support/harness.mjs'
+import { ENGINES, closedPort, launchEngine, openApp, useEnv, PUBLISHABLE_KEY, newUserIdentifierKey } from './support/harness.mjs'
+import { startPageRecorder } from './support/page-recorder.mjs'
 import { GET_OR_CREATE } from './support/actions.mjs'
 import { REPO_ROOT } from './support/static-server.mjs'
 import { BIN, installFixture, packInto } from './support/packaging.mjs'
 
-const env = useEnv()
+const env = useEnv({ launchBrowser: false })
 
 const WORK = path.join(REPO_ROOT, 'build', 'nextjs')
 const API_KEY = 'seam_apikey1_token'
@@ -22,10 +24,13 @@ const SEEDED_USER = 'john_user_identifier_key'
 const SEEDED_DEVICES = ['august_device_1', 'august_device_2', 'ecobee_device_1', 'minut_device_1', 'schlage_device_id']
 
 let app
+let recorder
 
 before(async () => {
+  recorder = await startPageRecorder(env.fakeUrl)
   app = await installFixture(WORK, 'next', await packInto(WORK))
 })
+after(() => recorder?.close())
 
 const nextEnv = () => ({
   ...process.env,
@@ -33,7 +38,7 @@ const nextEnv = () => ({
   NO_COLOR: '1',
   SEAM_ENDPOINT: env.fakeUrl,
   SEAM_API_KEY: API_KEY,
-  NEXT_PUBLIC_SEAM_ENDPOINT: env.fakeUrl,
+  NEXT_PUBLIC_SEAM_ENDPOINT: recorder.url,
   NEXT_PUBLIC_SEAM_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
 })
 
@@ -87,34 +92,33 @@ async function serve(command, fn) {
   }
 }
 
-// Opens the client component's page for `userIdentifierKey`, reloads it `reloads` times, and tells
-// what it showed and how many get_or_create calls reached the fake.
+// Opens the client component's page for `userIdentifierKey` in each engine (a fresh browser, so
+// fresh storage), reloads it `reloads` times, and tells what it showed and how many get_or_create
+// calls reached the fake.
 async function openClientPage(url, userIdentifierKey, reloads = 0) {
-  const context = await env.browser.newContext()
-  try {
-    const page = await context.newPage()
-    const errors = []
-    page.on('pageerror', (e) => errors.push(String(e)))
-    let bootstraps = 0
-    page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url() === env.fakeUrl + GET_OR_CREATE) bootstraps += 1
-    })
-    const shown = []
-    const read = async () => {
-      await page.waitForFunction(() => document.querySelector('#out')?.textContent, null, { timeout: 60_000 })
-      shown.push(JSON.parse(await page.textContent('#out')))
-    }
-    await page.goto(`${url}/client?uik=${encodeURIComponent(userIdentifierKey)}`)
-    await read()
-    for (let i = 0; i < reloads; i++) {
-      await page.reload()
+  const results = []
+  for (const engine of ENGINES) {
+    const browser = await launchEngine(engine)
+    try {
+      const calls = recorder.forOrigin(url)
+      calls.length = 0
+      const page = await openApp(browser, `${url}/client?uik=${encodeURIComponent(userIdentifierKey)}`, { timeoutMs: 60_000 })
+      const shown = []
+      const read = async () => shown.push(JSON.parse(await page.waitFor(() => document.querySelector('#out')?.textContent, null, `${engine}: #out`)))
       await read()
+      for (let i = 0; i < reloads; i++) {
+        await page.reload()
+        await read()
+      }
+      const signIns = await page.evaluate(() => window.__seamSignIns)
+      const bootstraps = calls.filter((r) => r.method === 'POST' && r.pathname === GET_OR_CREATE).length
+      results.push({ engine, shown, bootstraps, errors: page.errors, signIns })
+      await page.close()
+    } finally {
+      await browser.close()
     }
-    const signIns = await page.evaluate(() => window.__seamSignIns)
-    return { shown, bootstraps, errors, signIns }
-  } finally {
-    await context.close()
   }
+  return results
 }
 
 // What the server component rendered: the device ids in the page.
@@ -151,11 +155,12 @@ for (const [bundler, flags] of [['Turbopack', []], ['webpack', ['--webpack']]]) 
       const made = await fetch(`${url}/api/session`, { method: 'POST', body: JSON.stringify({ userIdentifierKey: newUserIdentifierKey() }) })
       assert.equal(made.status, 200)
       assert.match((await made.json()).token, /^seam_cst/)
-      const client = await openClientPage(url, SEEDED_USER, 1)
-      assert.deepEqual(client.errors, [])
-      assert.equal(client.shown.length, 2)
-      for (const shown of client.shown) assert.equal(shown.devices?.length, 4, JSON.stringify(shown))
-      assert.equal(client.bootstraps, 1, 'the reload made a new get_or_create')
+      for (const client of await openClientPage(url, SEEDED_USER, 1)) {
+        assert.deepEqual(client.errors, [], client.engine)
+        assert.equal(client.shown.length, 2, client.engine)
+        for (const shown of client.shown) assert.equal(shown.devices?.length, 4, `${client.engine}: ${JSON.stringify(shown)}`)
+        assert.equal(client.bootstraps, 1, `${client.engine}: the reload made a new get_or_create`)
+      }
     })
   })
 }
@@ -164,10 +169,11 @@ test('next dev: pages answer 200, and StrictMode’s double sign-in makes one ge
   await serve('dev', async (url, home, output) => {
     assert.equal(home.status, 200, output())
     assert.deepEqual(devicesIn(await home.text()), SEEDED_DEVICES)
-    const client = await openClientPage(url, newUserIdentifierKey())
-    assert.deepEqual(client.errors, [])
-    assert.equal(client.signIns, 2, 'StrictMode ran the effect twice')
-    assert.deepEqual(client.shown, [{ devices: [] }])
-    assert.equal(client.bootstraps, 1)
+    for (const client of await openClientPage(url, newUserIdentifierKey())) {
+      assert.deepEqual(client.errors, [], client.engine)
+      assert.equal(client.signIns, 2, `${client.engine}: StrictMode ran the effect twice`)
+      assert.deepEqual(client.shown, [{ devices: [] }], client.engine)
+      assert.equal(client.bootstraps, 1, client.engine)
+    }
   })
 })

@@ -6,7 +6,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
-import { useEnv, newUserIdentifierKey } from './support/harness.mjs'
+import { ONCE, useEnv, newUserIdentifierKey } from './support/harness.mjs'
 import { fromToken, run, TOKEN_ERROR_PREFIX } from './support/actions.mjs'
 import { FIXED, READS, randomParams, readOutcome, serializerOutcomes } from './support/exports-corpus.mjs'
 
@@ -46,7 +46,7 @@ test('Node: fromApiKey creates a session for a user with a connected account; a 
   })
 })
 
-test('Node: fromApiKey refuses tokens of other kinds with the messages of @seamapi/http', async () => {
+test('Node: fromApiKey refuses tokens of other kinds with the messages of @seamapi/http', ONCE, async () => {
   const { SeamClient, SeamHttpInvalidTokenError } = await load()
   const cases = [
     ['seam_cst1_token', 'A Client Session Token cannot be used as an apiKey'],
@@ -66,7 +66,7 @@ test('Node: fromApiKey refuses tokens of other kinds with the messages of @seama
   }
 })
 
-test('Node: an API-key client cannot take a client session token, and API errors keep their type', async () => {
+test('Node: an API-key client cannot take a client session token, and API errors keep their type', ONCE, async () => {
   const { SeamClient, SeamHttpApiError } = await load()
   const seam = SeamClient.fromApiKey(API_KEY, { endpoint: env.fakeUrl })
   // A plain Error with @seamapi/http's message.
@@ -78,8 +78,6 @@ test('Node: an API-key client cannot take a client session token, and API errors
 
 test('a browser page cannot use fromApiKey: SeamHttpInvalidOptionsError pointing to the page-side factories, nothing sent', async () => {
   await env.withPage(async (p) => {
-    const sent = []
-    p.page.on('request', (r) => sent.push(r.url()))
     const out = await p.evaluate(async (key) => {
       const t = window.__seamTest
       const { SeamClient } = await t.load()
@@ -95,8 +93,8 @@ test('a browser page cannot use fromApiKey: SeamHttpInvalidOptionsError pointing
     assert.match(out.threw.message, /publishable key|fromPublishableKey/i)
     assert.match(out.threw.message, /client session token|fromClientSessionToken/i)
     assert.ok(!out.threw.message.includes(API_KEY), 'the message repeats the key')
-    await p.page.waitForTimeout(100)
-    assert.deepEqual(sent.filter((url) => url.startsWith(env.fakeUrl)), [])
+    await p.wait(100)
+    assert.deepEqual(p.sent().map((r) => r.url), [])
   })
 })
 
@@ -141,7 +139,7 @@ async function startRecorder(answers = {}) {
   return { url: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((resolve) => server.close(resolve)) }
 }
 
-test('Node: clientSessions.list, grantAccess, revoke and delete send the exact requests (recording server: the fake lacks these routes)', async () => {
+test('Node: clientSessions.list, grantAccess, revoke and delete send the exact requests (recording server: the fake lacks these routes)', ONCE, async () => {
   const { SeamClient } = await load()
   const recorder = await startRecorder()
   try {
@@ -169,7 +167,7 @@ test('Node: clientSessions.list, grantAccess, revoke and delete send the exact r
   }
 })
 
-test('Node: the serializers and readResponseData give what @seamapi/http gives, with no client', async () => {
+test('Node: the serializers and readResponseData give what @seamapi/http gives, with no client', ONCE, async () => {
   const [ours, theirs] = await Promise.all([load(), loadSeamapiHttp()])
   const initial = 'z=1&a=0&_strict=false'
   const seed = Math.floor(Math.random() * 2 ** 32)
@@ -180,7 +178,7 @@ test('Node: the serializers and readResponseData give what @seamapi/http gives, 
   for (const [label, make] of READS) assert.deepEqual(readOutcome(ours, make), readOutcome(theirs, make), label)
 })
 
-test('Node: a paginator against the fake, beside @seamapi/http: the same pages, instanceof, and the same errors', async () => {
+test('Node: a paginator against the fake, beside @seamapi/http: the same pages, instanceof, and the same errors', ONCE, async () => {
   const libs = await Promise.all([load(), loadSeamapiHttp()])
   const outcomes = []
   for (const lib of libs) {
@@ -209,7 +207,7 @@ test('Node: a paginator against the fake, beside @seamapi/http: the same pages, 
   assert.deepEqual(ours.nextPage, [true, 'Cannot get the next page with a null nextPageCursor'])
 })
 
-test('Node: getOpenapiSchema resolves with the body, as @seamapi/http does (recording server: the fake does not serve /openapi.json)', async () => {
+test('Node: getOpenapiSchema resolves with the body, as @seamapi/http does (recording server: the fake does not serve /openapi.json)', ONCE, async () => {
   const spec = { openapi: '3.0.0', info: { title: 'Seam Connect', version: '1.0.0' }, paths: {} }
   const recorder = await startRecorder({ '/openapi.json': [200, spec], '/gone/openapi.json': [404, { error: { type: 'not_found', message: 'No spec here' } }] })
   try {
@@ -235,7 +233,7 @@ test('Node: getOpenapiSchema resolves with the body, as @seamapi/http does (reco
   }
 })
 
-test("SeamHttpEndpoints has @seamapi/http's paths, each the route of the table, and the namespace classes are its", async () => {
+test("SeamHttpEndpoints has @seamapi/http's paths, each the route of the table, and the namespace classes are its", ONCE, async () => {
   const wasm = await load()
   const http = await loadSeamapiHttp()
   const paths = (cls) => Object.getOwnPropertyNames(cls.prototype).filter((key) => key.startsWith('/')).sort()

@@ -1,17 +1,17 @@
 // The package as users get it: `npm pack`, then the tarball installed into small apps that use it
 // the ways users do in a browser: a page with no bundler, a Vite build and a webpack 5 build, each
-// in Chromium against the fake. Servers and edge runtimes: runtimes.test.mjs; Next.js:
+// built once and opened in Chromium, Firefox and WebKit against the fake. Servers and edge runtimes: runtimes.test.mjs; Next.js:
 // nextjs.test.mjs.
 
-import { test, before } from 'node:test'
+import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { useEnv, SEED_CST } from './support/harness.mjs'
-import { REPO_ROOT } from './support/static-server.mjs'
+import { ENGINES, appInject, launchEngine, openApp, useEnv, SEED_CST } from './support/harness.mjs'
+import { REPO_ROOT, startStaticServer } from './support/static-server.mjs'
 import { installFixture, npm, packInto } from './support/packaging.mjs'
 
-const env = useEnv()
+const env = useEnv({ launchBrowser: false })
 
 const WORK = path.join(REPO_ROOT, 'build', 'packaging')
 
@@ -24,23 +24,40 @@ before(async () => {
 // A copy of one fixture (plus the shared browser app) with the tarball installed.
 const fixture = (name) => installFixture(WORK, name, tarball, ['app.js'])
 
-// Opens the fixture's page against the fake with the seeded token and reads what the app wrote.
-async function runInChromium(dir) {
-  const context = await env.browser.newContext()
-  try {
-    const page = await context.newPage()
-    const errors = []
-    page.on('pageerror', (e) => errors.push(String(e)))
-    const url = new URL(`${env.origin}/${path.relative(REPO_ROOT, dir)}/index.html`)
+// Per engine, started when first needed: its browser and a server for the apps' pages.
+const engines = new Map()
+const engine = async (name) => {
+  if (!engines.has(name)) {
+    const site = await startStaticServer({ inject: appInject(name) })
+    engines.set(name, { site, browser: null })
+    engines.get(name).browser = await launchEngine(name)
+  }
+  return engines.get(name)
+}
+after(async () => {
+  for (const { site, browser } of engines.values()) {
+    await browser?.close()
+    await site.close()
+  }
+})
+
+// Opens the fixture's page in each engine against the fake with the seeded token and reads what
+// the app wrote; each engine's result must show the seeded devices.
+async function runInEngines(dir) {
+  for (const name of ENGINES) {
+    const { site, browser } = await engine(name)
+    const url = new URL(`${site.origin}/${path.relative(REPO_ROOT, dir)}/index.html`)
     url.search = new URLSearchParams({ endpoint: env.fakeUrl, token: SEED_CST })
-    await page.goto(url.href)
-    await page.waitForFunction(() => document.querySelector('#out')?.textContent, null, { timeout: 15_000 }).catch(() => {})
-    const text = await page.textContent('#out')
-    assert.deepEqual(errors, [], 'errors in the page')
-    assert.ok(text, 'the app wrote nothing')
-    return JSON.parse(text)
-  } finally {
-    await context.close()
+    const page = await openApp(browser, url.href)
+    try {
+      const text = await page.waitFor(() => document.querySelector('#out')?.textContent, null, `${name}: the app's output`)
+      assert.deepEqual(page.errors, [], `${name}: errors in the page`)
+      const out = JSON.parse(text)
+      assert.equal(out.error, undefined, `${name}: ${out.error}`)
+      assertSeedDevices(out)
+    } finally {
+      await page.close()
+    }
   }
 }
 
@@ -80,7 +97,7 @@ test('npm pack ships the .wasm, the declarations, every entry of exports and eve
 })
 
 test('a page with no bundler: <script type="module"> and an import map', async () => {
-  assertSeedDevices(await runInChromium(await fixture('plain')))
+  await runInEngines(await fixture('plain'))
 })
 
 test('a Vite build', async () => {
@@ -88,7 +105,7 @@ test('a Vite build', async () => {
   const { build } = await import('vite')
   // Relative asset URLs, as for an app served under a path (here, the test server's).
   await build({ root: dir, base: './', logLevel: 'error', build: { outDir: 'dist', emptyOutDir: true } })
-  assertSeedDevices(await runInChromium(path.join(dir, 'dist')))
+  await runInEngines(path.join(dir, 'dist'))
 })
 
 test('a webpack 5 build', async () => {
@@ -98,5 +115,5 @@ test('a webpack 5 build', async () => {
     webpack({ mode: 'production', context: dir, entry: './app.js', output: { path: path.join(dir, 'dist'), filename: 'main.js' } }, (e, s) => (e ? reject(e) : resolve(s))),
   )
   assert.equal(stats.hasErrors(), false, stats.toString('errors-only'))
-  assertSeedDevices(await runInChromium(dir))
+  await runInEngines(dir)
 })

@@ -16,6 +16,7 @@ import { startEnv, SEED_CST } from './support/harness.mjs'
 import { bundleSeamHttp } from './support/bundle-http.mjs'
 import { SDKS, loadBoth } from './support/differential.mjs'
 import { readFakeRoutes } from './support/fake-routes.mjs'
+import { answerPreflight, sendJson, startRecordingServer } from './support/hostile.mjs'
 
 // @seamapi/http 2.32.0 is made from a later spec than seam-wasm; this route came with it.
 const MISSING_FROM_SEAM_WASM = ['userIdentities.merge']
@@ -149,20 +150,21 @@ function scenariosOf(required, atLeastOne) {
 }
 
 test('every route refuses the same parameters as @seamapi/http, with the same error, at the same time, sending nothing', async () => {
+  let front
   await env.withPage(async (p) => {
+    // In front of the fake: a route it does not serve answers a Seam 404.
     const served = new Set(readFakeRoutes().map((r) => r.path))
-    const fake = new URL(env.fakeUrl)
-    await p.page.route(
-      (url) => url.origin === fake.origin && !served.has(url.pathname),
-      (route) =>
-        route.fulfill({
-          status: 404,
-          contentType: 'application/json',
-          headers: { 'access-control-allow-origin': env.origin, 'access-control-allow-credentials': 'true' },
-          body: JSON.stringify({ error: { type: 'not_found', message: 'Not served by the fake' } }),
-        }),
-    )
-    await loadBoth(p, SEED_CST)
+    front = await startRecordingServer(async (req, res, record) => {
+      if (answerPreflight(req, res)) return
+      if (!served.has(record.pathname)) {
+        return sendJson(req, res, 404, { error: { type: 'not_found', message: 'Not served by the fake' } })
+      }
+      const body = ['GET', 'HEAD'].includes(req.method) ? undefined : record.body
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'origin'].includes(k)))
+      const answer = await fetch(env.fakeUrl + record.url, { method: req.method, headers, body })
+      sendJson(req, res, answer.status, Buffer.from(await answer.arrayBuffer()), { 'seam-request-id': answer.headers.get('seam-request-id') ?? '' })
+    })
+    await loadBoth(p, SEED_CST, front.url)
     const routes = await httpRoutes(p)
     assert.ok(routes.length > 150, `only ${routes.length} routes found`)
     const keys = routes.map((r) => r.key)
@@ -176,15 +178,15 @@ test('every route refuses the same parameters as @seamapi/http, with the same er
     let passed = 0
     let attributed = 0
     const answersThatDiffer = new Set()
-    const at = p.requests.length
+    const at = front.calls().length
     // Calls both SDKs in one scenario and notes how they differ; resolves with the outcomes.
     const compare = async (route, scenario) => {
       const outcome = {}
       const sent = {}
       for (const sdk of SDKS) {
-        const mark = p.requests.length
+        const mark = front.calls().length
         outcome[sdk] = await callSdk(p, sdk, route.key, scenario.args)
-        sent[sdk] = p.requests.slice(mark).map((r) => r.pathname)
+        sent[sdk] = front.calls().slice(mark).map((r) => r.pathname)
         attributed += sent[sdk].length
       }
       count += 1
@@ -224,7 +226,7 @@ test('every route refuses the same parameters as @seamapi/http, with the same er
     }
     // Time for a late request to arrive: a refused call's would be one too many.
     await sleep(200)
-    const stray = p.requests.length - at - attributed
+    const stray = front.calls().length - at - attributed
 
     console.log(
       `parameter rules: ${routes.length - MISSING_FROM_SEAM_WASM.length} routes, ${count} scenarios compared, ${equal} equal ` +
@@ -237,5 +239,5 @@ test('every route refuses the same parameters as @seamapi/http, with the same er
     assert.equal(stray, 0, 'requests sent outside the calls')
     assert.equal(attributed, 2 * passed, 'requests sent: one by each SDK for each call that passed the checks')
     assert.equal(equal, count)
-  })
+  }).finally(() => front?.close())
 })

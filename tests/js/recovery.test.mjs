@@ -26,7 +26,7 @@ test('20 concurrent calls on a dead stored token share one new bootstrap', async
       localStorage.setItem(key, JSON.stringify(value))
     }, DEAD_CST)
 
-    await p.page.reload()
+    await p.reload()
     const mark = p.requests.length
     const restored = expectOk(await bootstrap(p, uik))
     assert.equal(p.requests.slice(mark).filter((r) => r.pathname === GET_OR_CREATE).length, 0)
@@ -104,7 +104,7 @@ test('a session that stays dead rejects with SeamHttpUnauthorizedError without l
 
     // Nothing keeps going in the background.
     const settled = p.requests.length
-    await p.page.waitForTimeout(500)
+    await p.wait(500)
     assert.equal(p.requests.length, settled, 'requests kept coming after the rejection')
 
     const second = await attempt()
@@ -146,7 +146,7 @@ for (const [how, cmd] of [['expires', 'expireSession'], ['is revoked', 'revokeSe
       }
 
       const settled = p.requests.length
-      await p.page.waitForTimeout(500)
+      await p.wait(500)
       assert.equal(p.requests.length, settled, 'requests kept coming after the rejection')
 
       const second = await run(p, (c) => c.devices.list())

@@ -10,7 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { isDeepStrictEqual } from 'node:util'
 import { SeamHttp, SeamHttpEndpoints, SeamHttpRequest } from '@seamapi/http'
 import { openapi } from '@seamapi/types/connect'
-import { useEnv, closedPort, SEED_CST } from './support/harness.mjs'
+import { ONCE, useEnv, SEED_CST } from './support/harness.mjs'
+import { answerPreflight, sendJson, startRecordingServer } from './support/hostile.mjs'
 import { fromToken, run, expectOk } from './support/actions.mjs'
 
 // seam-wasm is generated from the OpenAPI spec of @seamapi/types 1.977.0; @seamapi/http 2.32.0
@@ -140,19 +141,13 @@ const httpRoutes = () => (httpRoutesPromise ??= (async () => {
 // Requests go to an endpoint the page answers itself.
 let wasmRoutesPromise
 const wasmRoutes = () => (wasmRoutesPromise ??= (async () => {
-  const endpoint = `http://127.0.0.1:${await closedPort()}`
+  const server = await startRecordingServer((req, res) => answerPreflight(req, res) || sendJson(req, res, 200, { ok: true }))
+  const endpoint = server.url
+  const seen = {
+    get length() { return server.calls().length },
+    at: (i) => { const r = server.calls()[i]; return { method: r.method, url: new URL(r.url, endpoint) } },
+  }
   return env.withPage(async (p) => {
-    const seen = []
-    await p.page.route(`${endpoint}/**`, async (route) => {
-      const r = route.request()
-      seen.push({ method: r.method(), url: new URL(r.url()) })
-      await route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        headers: { 'access-control-allow-origin': env.origin, 'access-control-allow-credentials': 'true' },
-        body: '{"ok":true}',
-      })
-    })
     expectOk(await fromToken(p, SEED_CST, { options: { endpoint, storage: 'memory' } }))
     const keys = expectOk(await run(p, (c, _arg, t) => {
       // The top-level namespaces are getters on the class; below them, plain objects.
@@ -192,7 +187,7 @@ const wasmRoutes = () => (wasmRoutesPromise ??= (async () => {
       let path
       if (bare.sent) {
         assert.equal(seen.length, before + 1, `${key}() sent ${seen.length - before} requests`)
-        path = seen[before].url.pathname
+        path = seen.at(before).url.pathname
       } else {
         path = bare.typeError.match(/ for (\/[a-z0-9_/]+)/)?.[1]
         assert.ok(path, `${key}(): unexpected TypeError: ${bare.typeError}`)
@@ -212,14 +207,14 @@ const wasmRoutes = () => (wasmRoutesPromise ??= (async () => {
         path,
         description,
         emptyCheck: empty.typeError ?? null,
-        sent: { method: seen[at].method, pathname: seen[at].url.pathname },
+        sent: { method: seen.at(at).method, pathname: seen.at(at).url.pathname },
       })
     }
     return routes
-  })
+  }).finally(() => server.close())
 })())
 
-test('@seamapi/http: every route method returns a lazy request, and building it sends nothing', async () => {
+test('@seamapi/http: every route method returns a lazy request, and building it sends nothing', ONCE, async () => {
   const { routes, sentWhileBuilding } = await httpRoutes()
   assert.deepEqual(sentWhileBuilding, [], 'building requests sent some')
   assert.ok(routes.length > 100, `only ${routes.length} routes found`)

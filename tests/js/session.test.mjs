@@ -32,7 +32,7 @@ test('fromClientSessionToken stores its token per endpoint, until signOut', asyn
     assert.deepEqual(Object.keys(stored), [key])
     assert.equal(JSON.parse(stored[key]).token, SEED_CST)
 
-    await p.page.reload()
+    await p.reload()
     const restored = expectOk(await fromStored(p))
     assert.equal(restored.returned, 'client', 'nothing was restored for the endpoint')
     assert.equal(restored.token, SEED_CST)
@@ -64,12 +64,12 @@ test('fromStoredPublishableKeySession keeps a signed-in user across a reload, wi
     assert.deepEqual(expectOk(await fromStoredPk(p)), { returned: 'null' }, 'a client from an empty storage')
     // Two users signed in on this browser; the later one is resumed.
     expectOk(await bootstrap(p, newUserIdentifierKey()))
-    await p.page.waitForTimeout(20)
+    await p.wait(20)
     const { token } = expectOk(await bootstrap(p, 'john_user_identifier_key'))
     const stored = Object.values(await entries(p)).join('\n')
     assert.ok(!stored.includes('john_user_identifier_key'), 'the user identifier key was stored')
 
-    await p.page.reload()
+    await p.reload()
     const mark = p.requests.length
     const resumed = expectOk(await fromStoredPk(p))
     assert.deepEqual(resumed, { returned: 'client', token })
@@ -107,7 +107,7 @@ test('updateClientSessionToken refuses a malformed token without a request', asy
     expectOk(await fromToken(p, SEED_CST))
     const mark = p.requests.length
     expectError(await run(p, (c) => c.updateClientSessionToken('seam_pk1_token')), 'SeamHttpInvalidTokenError')
-    await p.page.waitForTimeout(100)
+    await p.wait(100)
     assert.equal(p.requests.length, mark)
     assert.equal(expectOk(await run(p, (c) => c.clientSessionToken)), SEED_CST)
   })
@@ -145,7 +145,7 @@ test('signOut forgets the session and later calls reject with SeamHttpSignedOutE
     assert.equal(expectOk(await run(p, (c) => c.clientSessionToken)), null)
     const mark = p.requests.length
     expectError(await run(p, (c) => c.devices.list()), 'SeamHttpSignedOutError')
-    await p.page.waitForTimeout(100)
+    await p.wait(100)
     assert.equal(p.requests.length, mark, 'a signed-out client still sent a request')
     assert.equal(p.sent(GET_OR_CREATE).length, 1)
   })

@@ -18,7 +18,7 @@ const badClientSessionTokens = [
 ]
 
 // Lets any request the package might still send show up before counting.
-const settle = (p) => p.page.waitForTimeout(100)
+const settle = (p) => p.wait(100)
 
 for (const [label, token, text] of badClientSessionTokens) {
   test(`fromClientSessionToken refuses ${label} synchronously`, async () => {

@@ -23,12 +23,12 @@ async function isFree(port) {
   }
 }
 
-// `null` for either port means any free port (what the tests use).
-export async function startDemo({ fakePort = 8787, port = 8080 } = {}) {
+// `null` for either port means any free port (what the tests use). `inject`: see startStaticServer.
+export async function startDemo({ fakePort = 8787, port = 8080, inject = null } = {}) {
   const fake = await startFake({ port: fakePort != null && (await isFree(fakePort)) ? fakePort : undefined })
   let statics
   try {
-    statics = await startStaticServer({ port: port != null && (await isFree(port)) ? port : 0 })
+    statics = await startStaticServer({ port: port != null && (await isFree(port)) ? port : 0, inject })
   } catch (e) {
     await fake.stop()
     throw e

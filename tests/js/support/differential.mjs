@@ -8,21 +8,23 @@ export const SDKS = ['wasm', 'http']
 
 // Loads both SDKs in the page and makes one client of each from the same token; they live on
 // `window.__diff`.
-export const loadBoth = (p, token) =>
-  p.evaluate(async ({ token, httpUrl }) => {
+// Both SDKs with a client session token, against the fake or `endpoint`.
+export const loadBoth = (p, token, endpoint = null) =>
+  p.evaluate(async ({ token, httpUrl, endpoint }) => {
     const t = window.__seamTest
     const wasm = await t.load()
     const http = await import(httpUrl)
+    endpoint ??= t.fakeUrl
     window.__diff = {
       http,
       clients: {
-        wasm: wasm.SeamClient.fromClientSessionToken(token, { endpoint: t.fakeUrl, storage: 'memory', waitForActionAttempt: false }),
+        wasm: wasm.SeamClient.fromClientSessionToken(token, { endpoint, storage: 'memory', waitForActionAttempt: false }),
         // Action attempts come back as the POST returned them, as seam-wasm does.
-        http: http.SeamHttp.fromClientSessionToken(token, { endpoint: t.fakeUrl, waitForActionAttempt: false }),
+        http: http.SeamHttp.fromClientSessionToken(token, { endpoint, waitForActionAttempt: false }),
       },
     }
     return { wasm: Object.keys(wasm).length, http: Object.keys(http).length }
-  }, { token, httpUrl: HTTP_BUNDLE_URL })
+  }, { token, httpUrl: HTTP_BUNDLE_URL, endpoint })
 
 // Calls `key` (a namespace path and method, e.g. `acs.users.get`) on one SDK's client.
 // Resolves { ok, value, isUndefined } or { ok: false, error }.

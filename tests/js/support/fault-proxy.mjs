@@ -22,6 +22,7 @@
 // `onForwarded(json)` runs after the fake answered a forwarded request, before the answer goes back.
 
 import http from 'node:http'
+import { FORWARDED_MARK } from './page-recorder.mjs'
 
 const CORS_EXPOSED = 'retry-after, seam-request-id'
 
@@ -56,7 +57,7 @@ export async function startFaultProxy(target) {
 
   // Sends the request on to the fake; resolves with its status, headers and whole body.
   const forward = (req, body) => new Promise((resolve, reject) => {
-    const headers = { ...req.headers, host: targetUrl.host }
+    const headers = { ...req.headers, host: targetUrl.host, [FORWARDED_MARK]: '1' }
     delete headers.connection
     const upstream = http.request({
       hostname: targetUrl.hostname,

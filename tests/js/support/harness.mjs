@@ -1,17 +1,30 @@
 // Shared setup for the browser tests: the fake API in a child process, the static server,
-// one Chromium per test file, and pages that record what they send to the fake.
+// one browser per test file, and pages that record what they send to the fake.
+//
+// The engine is SEAM_ENGINE: `chromium` (the default; Playwright), `firefox` or `webkit` (W3C
+// WebDriver, support/webdriver.mjs). A test sees the same page handle in each.
 
 import { fork } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
 import { startFaultProxy } from './fault-proxy.mjs'
+import { pageKey, startPageRecorder } from './page-recorder.mjs'
 import { REPO_ROOT, startStaticServer } from './static-server.mjs'
+import { driverRuntime, launchWebDriver } from './webdriver.mjs'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const FAKE_LAUNCHER = path.join(HERE, 'fake.mjs')
+
+export const ENGINES = ['chromium', 'firefox', 'webkit']
+export const ENGINE = process.env.SEAM_ENGINE || 'chromium'
+if (!ENGINES.includes(ENGINE)) throw new Error(`SEAM_ENGINE must be one of ${ENGINES.join(', ')}: ${ENGINE}`)
+// For a test that does not use a browser: it runs once, in the Chromium pass.
+export const ONCE = { skip: ENGINE !== 'chromium' && `no browser: runs in the chromium pass` }
 
 export const PUBLISHABLE_KEY = 'seam_pk1_token'
 export const SEED_CST = 'seam_cst1_token'
@@ -146,6 +159,8 @@ export function startFake({ port, timeoutMs = 30_000 } = {}) {
 // Defines `window.__seamTest` in every page: loading the package and turning thrown
 // values into plain JSON, since only JSON crosses page.evaluate.
 function pageHelpers({ pkgUrl, fakeUrl, errorClasses }) {
+  // Chromium without storage has one context for all pages, and adds this again each time.
+  if (window.__seamTest) return
   const helpers = {
     pkgUrl,
     fakeUrl,
@@ -215,7 +230,99 @@ function pageHelpers({ pkgUrl, fakeUrl, errorClasses }) {
   Object.defineProperty(window, '__seamTest', { value: helpers })
 }
 
-export async function startEnv({ launchBrowser = true } = {}) {
+// A port where every connection is closed at once: the browsers' proxy for any host but
+// 127.0.0.1, so nothing a page asks for leaves this machine.
+async function startRefuser() {
+  const server = createServer((socket) => socket.destroy())
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { port: server.address().port, close: () => new Promise((resolve) => server.close(resolve)) }
+}
+
+// Starts one browser of `engine`: Playwright's Chromium, or a WebDriver session
+// (`storage: false`: the browser's own setting that turns site storage off: Firefox's
+// `dom.storage.enabled`, MiniBrowser's `--enable-html5-local-storage=false`, Chromium's blocked
+// site data). Its `close` stops everything it started.
+export async function launchEngine(engine = ENGINE, { storage = true, args = [] } = {}) {
+  const refuser = await startRefuser()
+  try {
+    const chromiumArgs = [...CHROMIUM_ARGS, `--proxy-server=http://127.0.0.1:${refuser.port}`, ...args]
+    let browser
+    if (engine !== 'chromium') browser = await launchWebDriver(engine, { storage, proxyPort: refuser.port })
+    else if (storage) browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs })
+    else browser = await launchChromiumWithoutStorage(chromiumArgs)
+    const close = browser.close.bind(browser)
+    browser.close = () => close().finally(refuser.close)
+    return browser
+  } catch (e) {
+    await refuser.close()
+    throw e
+  }
+}
+
+// Chromium whose profile blocks site data (cookies: 2, "Don't allow sites to save data"): reading
+// `localStorage` then throws SecurityError. A profile setting means one persistent context: each
+// `newContext()` gives it again, and its `close()` closes only its pages.
+async function launchChromiumWithoutStorage(args) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'seam-chromium-'))
+  await mkdir(path.join(dir, 'Default'))
+  await writeFile(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }))
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args })
+  return {
+    newContext: async () => ({
+      addInitScript: (...a) => context.addInitScript(...a),
+      addCookies: (cookies) => context.addCookies(cookies),
+      newPage: () => context.newPage(),
+      close: async () => { for (const page of context.pages()) await page.close() },
+    }),
+    close: () => context.close().finally(() => rm(dir, { recursive: true, force: true })),
+  }
+}
+
+// What the WebDriver engines need first in a page the tests did not write (the demo, the packaged
+// apps), for `startStaticServer({ inject })`: the driver's runtime sees the page's console and
+// uncaught errors from the start.
+export const appInject = (engine) => (engine === 'chromium' ? null : `<script>(${driverRuntime})()</script>`)
+
+// A page at `url` in a fresh context of `browser` (from launchEngine), for such an app:
+// `evaluate`, `reload`, `screenshot(file)`, `waitFor(fn, arg)` (until fn in the page returns
+// something truthy), the page's uncaught `errors`, `close`.
+export async function openApp(browser, url, { timeoutMs = 15_000 } = {}) {
+  const errors = []
+  let page, close
+  if (browser.openWindow) {
+    const win = await browser.openWindow({ onError: (e) => errors.push(e) })
+    await win.goto(url)
+    page = { evaluate: (fn, arg) => win.evaluate(fn, arg), reload: () => win.reload(), screenshot: async (file) => writeFile(file, await win.screenshot()) }
+    close = () => win.close()
+  } else {
+    const context = await browser.newContext({ viewport: { width: 900, height: 900 } })
+    const p = await context.newPage()
+    p.on('pageerror', (e) => errors.push(String(e)))
+    await p.goto(url)
+    page = { evaluate: (fn, arg) => p.evaluate(fn, arg), reload: () => p.reload(), screenshot: (file) => p.screenshot({ path: file, fullPage: true }) }
+    close = () => context.close()
+  }
+  return {
+    ...page,
+    errors,
+    close,
+    async waitFor(fn, arg, what = 'the page') {
+      const end = Date.now() + timeoutMs
+      for (;;) {
+        const value = await page.evaluate(fn, arg)
+        if (value) return value
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    },
+  }
+}
+
+// What a test does with a page, the same in every engine: `evaluate` (JSON-like values both
+// ways, as Playwright's), `reload`, `wait`, `addCookie`, `screenshot`, `openPage` (another page
+// of the same browser context, so of the same origin and storage), the page's `console`, and
+// `requests` to the fake (per page in Chromium, per context in the WebDriver engines).
+export async function startEnv({ launchBrowser = true, engine = ENGINE, storage = true } = {}) {
   const cleanups = []
   const cleanup = async () => {
     const errors = []
@@ -237,15 +344,34 @@ export async function startEnv({ launchBrowser = true } = {}) {
     cleanups.push(statics.close)
     let browser = null
     if (launchBrowser) {
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+      browser = await launchEngine(engine, { storage })
       cleanups.push(() => browser.close())
     }
-    const fakeUrl = fake.url
+    // The WebDriver engines cannot watch requests: pages reach the fake through a recorder.
+    let recorder = null
+    if (engine !== 'chromium') {
+      recorder = await startPageRecorder(fake.url)
+      cleanups.push(recorder.close)
+    }
+    const fakeUrl = recorder ? recorder.url : fake.url
     const origin = statics.origin
-    const blankUrl = `${origin}/tests/js/pages/blank.html`
+    const blankPath = '/tests/js/pages/blank.html'
+    const blankUrl = `${origin}${blankPath}`
+    const helperArg = { pkgUrl, fakeUrl, errorClasses: ALL_ERROR_CLASSES }
+
+    const reportError = (shared, error) => {
+      shared.pageErrors.push(error)
+      if (!shared.quiet) process.stderr.write(`[page error] ${error?.stack ?? error}\n`)
+    }
+    const closeContext = async (shared, closeIt) => {
+      await closeIt()
+      if (shared.pageErrors.length) {
+        throw new Error(`uncaught error(s) in the page:\n${shared.pageErrors.map((e) => e?.stack ?? e).join('\n')}`)
+      }
+    }
 
     // Opens one page in `context` that records its requests to the fake and its console.
-    const openPage = async (context, shared) => {
+    const openChromiumPage = async (context, shared) => {
       const page = await context.newPage()
       page.setDefaultTimeout(15_000)
       const requests = []
@@ -259,12 +385,10 @@ export async function startEnv({ launchBrowser = true } = {}) {
         requests.push({ method: request.method(), pathname: u.pathname, search: u.search, url, request })
       })
       page.on('console', (msg) => consoleMessages.push({ type: msg.type(), text: msg.text() }))
-      page.on('pageerror', (error) => {
-        shared.pageErrors.push(error)
-        if (!shared.quiet) process.stderr.write(`[page error] ${error?.stack ?? error}\n`)
-      })
+      page.on('pageerror', (error) => reportError(shared, error))
       await page.goto(blankUrl)
-      const handle = {
+      return {
+        engine,
         context,
         page,
         requests,
@@ -273,32 +397,88 @@ export async function startEnv({ launchBrowser = true } = {}) {
         warnings: () => consoleMessages.filter((m) => m.type === 'warning').map((m) => m.text),
         // Requests to the fake, optionally only one path.
         sent: (pathname) => (pathname ? requests.filter((r) => r.pathname === pathname) : requests.slice()),
-        openPage: () => openPage(context, shared),
+        openPage: () => openChromiumPage(context, shared),
         evaluate: (fn, arg) => page.evaluate(fn, arg),
+        reload: () => page.reload(),
+        wait: (ms) => page.waitForTimeout(ms),
+        addCookie: (cookie) => context.addCookies([{ domain: '127.0.0.1', path: '/', ...cookie }]),
+        screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
       }
-      return handle
     }
 
-    // quietPageErrors: for a test that provokes a page error on purpose.
-    const newPage = async ({ initScript, initArg, contextOptions, quietPageErrors = false } = {}) => {
-      const context = await browser.newContext(contextOptions)
+    const newChromiumPage = async ({ initScript, initArg, quietPageErrors = false }) => {
+      const context = await browser.newContext()
       const shared = { pageErrors: [], quiet: quietPageErrors }
       try {
-        await context.addInitScript(pageHelpers, { pkgUrl, fakeUrl, errorClasses: ALL_ERROR_CLASSES })
+        await context.addInitScript(pageHelpers, helperArg)
         if (initScript) await context.addInitScript(initScript, initArg)
-        const handle = await openPage(context, shared)
-        handle.close = async () => {
-          await context.close()
-          if (shared.pageErrors.length) {
-            throw new Error(`uncaught error(s) in the page:\n${shared.pageErrors.map((e) => e?.stack ?? e).join('\n')}`)
-          }
-        }
+        const handle = await openChromiumPage(context, shared)
+        handle.close = () => closeContext(shared, () => context.close())
         return handle
       } catch (e) {
         await context.close().catch(() => {})
         throw e
       }
     }
+
+    // A context of a WebDriver engine is an origin of its own (a static server on another port):
+    // its pages share storage with each other and with no other context. Init scripts are put in
+    // the pages by that server.
+    let tabs = 0
+    const newWebDriverPage = async ({ initScript, initArg, quietPageErrors = false }) => {
+      const shared = { pageErrors: [], quiet: quietPageErrors }
+      const call = (fn, arg) => `<script>(${fn})(${JSON.stringify(arg)})</script>`
+      // The full URL as the Referer, so that the recorder can tell this context's pages apart.
+      let inject = '<meta name="referrer" content="unsafe-url">' + call(driverRuntime) + call(pageHelpers, helperArg)
+      if (initScript) inject += typeof initScript === 'function' ? call(initScript, initArg) : `<script>${initScript}</script>`
+      const site = await startStaticServer({ inject })
+      const windows = new Set()
+      const onError = (error) => reportError(shared, error)
+      const context = {
+        addCookies: async (cookies) => {
+          for (const c of cookies) await [...windows][0].addCookie({ name: c.name, value: c.value, path: '/' })
+        },
+      }
+      const openPage = async () => {
+        const win = await browser.openWindow({ onError })
+        windows.add(win)
+        const tab = String(++tabs)
+        const requests = recorder.forPage(pageKey(site.origin, tab))
+        await win.goto(`${site.origin}${blankPath}?seam-tab=${tab}`)
+        return {
+          engine,
+          context,
+          requests,
+          console: win.log.console,
+          pageErrors: shared.pageErrors,
+          warnings: () => win.log.console.filter((m) => m.type === 'warning').map((m) => m.text),
+          sent: (pathname) => (pathname ? requests.filter((r) => r.pathname === pathname) : requests.slice()),
+          openPage,
+          evaluate: (fn, arg) => win.evaluate(fn, arg),
+          reload: () => win.reload(),
+          wait: (ms) => win.wait(ms),
+          addCookie: (cookie) => win.addCookie({ path: '/', ...cookie }),
+          screenshot: async (file) => writeFile(file, await win.screenshot()),
+        }
+      }
+      try {
+        const handle = await openPage()
+        handle.close = () => closeContext(shared, async () => {
+          const list = [...windows]
+          await list[0]?.deleteCookies().catch(() => {})
+          for (const win of list) await win.close()
+          await site.close()
+        })
+        return handle
+      } catch (e) {
+        for (const win of windows) await win.close().catch(() => {})
+        await site.close()
+        throw e
+      }
+    }
+
+    // quietPageErrors: for a test that provokes a page error on purpose.
+    const newPage = (opts = {}) => (engine === 'chromium' ? newChromiumPage(opts) : newWebDriverPage(opts))
 
     // Runs fn with a fresh page and always closes it; uncaught page errors fail the test
     // even when fn itself passed.
@@ -317,6 +497,7 @@ export async function startEnv({ launchBrowser = true } = {}) {
     }
 
     return {
+      engine,
       fakeUrl,
       origin,
       browser,

@@ -44,7 +44,9 @@ export const resolveUnder = (root, urlPath) => {
   return file
 }
 
-export async function startStaticServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1' } = {}) {
+// `inject`: HTML put at the start of every served page's <head>, before the page's own scripts
+// (the init scripts of a page the WebDriver engines open; Playwright has its own).
+export async function startStaticServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', inject = null } = {}) {
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed')
     const { pathname } = new URL(req.url, 'http://localhost')
@@ -58,7 +60,10 @@ export async function startStaticServer({ root = REPO_ROOT, port = 0, host = '12
         info = await stat(file)
       }
       if (!info.isFile()) return send(res, 404, 'not found')
-      const body = await readFile(file)
+      let body = await readFile(file)
+      if (inject !== null && path.extname(file).toLowerCase() === '.html') {
+        body = Buffer.from(body.toString('utf8').replace(/<head>/i, (head) => head + inject))
+      }
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' })
       res.end(req.method === 'HEAD' ? undefined : body)
