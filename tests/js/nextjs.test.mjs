@@ -10,13 +10,13 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { ENGINES, closedPort, launchEngine, openApp, useEnv, PUBLISHABLE_KEY, newUserIdentifierKey } from './support/harness.mjs'
+import { ENGINES, closedPort, launchEngine, openApp, startEnv, PUBLISHABLE_KEY, newUserIdentifierKey } from './support/harness.mjs'
 import { startPageRecorder } from './support/page-recorder.mjs'
 import { GET_OR_CREATE } from './support/actions.mjs'
 import { REPO_ROOT } from './support/static-server.mjs'
 import { BIN, installFixture, packInto } from './support/packaging.mjs'
 
-const env = useEnv({ launchBrowser: false })
+let env
 
 const WORK = path.join(REPO_ROOT, 'build', 'nextjs')
 const API_KEY = 'seam_apikey1_token'
@@ -27,10 +27,14 @@ let app
 let recorder
 
 before(async () => {
+  env = await startEnv({ launchBrowser: false })
   recorder = await startPageRecorder(env.fakeUrl)
   app = await installFixture(WORK, 'next', await packInto(WORK))
 })
-after(() => recorder?.close())
+after(async () => {
+  await recorder?.close()
+  await env?.close()
+})
 
 const nextEnv = () => ({
   ...process.env,
