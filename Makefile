@@ -37,9 +37,11 @@ WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-reference-types --enable-multivalue
 
-.PHONY: setup setup-apt setup-engines setup-geckodriver setup-wasm-bindgen setup-npm codegen check-generated pkg test test-size test-native test-wasm test-js test-types demo clean
+.PHONY: setup setup-build setup-apt setup-engines setup-geckodriver setup-wasm-bindgen setup-npm codegen check-generated pkg test test-size test-native test-wasm test-js test-types demo clean
 
-setup: setup-apt setup-engines setup-geckodriver setup-wasm-bindgen setup-npm
+# Everything `make test` needs; building the package (and `make demo`) needs the first three.
+setup: setup-build setup-engines setup-geckodriver
+setup-build: setup-apt setup-wasm-bindgen setup-npm
 
 setup-apt:
 	@missing=""; \
@@ -95,7 +97,7 @@ check-generated: codegen
 # The entry, the glue and the small JS modules are shipped as one minified module, so a page
 # loads two files (this and the .wasm) without waiting on a chain of imports; the declarations
 # carry the documentation.
-pkg: setup
+pkg: setup-build
 	$(WASM_ENV) $(WASM_CARGO) build --release --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS)
 	rm -rf build/bindgen pkg
 	wasm-bindgen --target web --weak-refs --out-dir build/bindgen $(WASM_OUT)
@@ -131,12 +133,12 @@ test-native:
 # Browser tests of the crate itself against the fake, in headless Chromium and headless Firefox.
 # A headless browser whose page never runs the tests ("Failed to detect test as having been
 # run", no test reported at all) is started once more; a test that fails is not.
-WASM_TEST_DRIVERS := CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER=$(HOME)/.cargo/bin/geckodriver
+# The runner picks its browser by which driver variable is set: exactly one is.
 test-wasm: setup
-	mkdir -p build; for driver in $(WASM_TEST_DRIVERS); do for run in 1 2; do \
-		if node tests/js/support/with-fake.mjs -- env $(WASM_ENV) \
+	mkdir -p build; for driver in CHROMEDRIVER=/usr/bin/chromedriver "GECKODRIVER=$$(command -v geckodriver)"; do for run in 1 2; do \
+		if node tests/js/support/with-fake.mjs -- env -u CHROMEDRIVER -u GECKODRIVER -u SAFARIDRIVER $(WASM_ENV) \
 			CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-			$$driver RUST_BACKTRACE=0 \
+			"$$driver" RUST_BACKTRACE=0 \
 			$(WASM_CARGO) test --target wasm32-unknown-unknown $(WASM_CARGO_FLAGS) --test web 2>&1 | tee build/test-wasm.log; then continue 2; fi; \
 		grep -q 'Failed to detect test as having been run' build/test-wasm.log && ! grep -q '^test .* \.\.\. ' build/test-wasm.log || exit 1; \
 		echo "test-wasm: the browser never ran the tests; starting it once more"; \
@@ -147,10 +149,17 @@ test-wasm: setup
 # their apps in all three engines themselves.
 ONCE_ONLY := boundary dts-snapshot runtimes demo packaging nextjs
 PAGE_TESTS = $(filter-out $(ONCE_ONLY:%=tests/js/%.test.mjs),$(wildcard tests/js/*.test.mjs))
-test-js: pkg
+# Firefox and WebKit run side by side (each mostly waits on its browser; 740 s one after the other
+# here, 490 s together), each pass's output printed whole when both have ended.
+test-js: pkg setup
 	node --test --test-concurrency=1 tests/js/
-	SEAM_ENGINE=firefox node --test --test-concurrency=1 $(PAGE_TESTS)
-	SEAM_ENGINE=webkit node --test --test-concurrency=1 $(PAGE_TESTS)
+	mkdir -p build; \
+	SEAM_ENGINE=firefox node --test --test-concurrency=1 $(PAGE_TESTS) > build/test-js-firefox.log 2>&1 & firefox=$$!; \
+	SEAM_ENGINE=webkit node --test --test-concurrency=1 $(PAGE_TESTS) > build/test-js-webkit.log 2>&1 & webkit=$$!; \
+	firefox_rc=0; wait $$firefox || firefox_rc=$$?; webkit_rc=0; wait $$webkit || webkit_rc=$$?; \
+	cat build/test-js-firefox.log build/test-js-webkit.log; \
+	echo "test-js: firefox pass exit $$firefox_rc, webkit pass exit $$webkit_rc"; \
+	test $$firefox_rc -eq 0 && test $$webkit_rc -eq 0
 
 # The package's declarations with tsc: usage, parity with @seamapi/http's types, and the packed
 # package compiled in an application under the compiler settings users have.

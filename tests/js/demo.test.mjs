@@ -16,7 +16,8 @@ const ARTIFACTS = path.join(REPO_ROOT, 'tests', 'artifacts')
 const SEEDED_USER = 'john_user_identifier_key'
 const SEEDED_DEVICES = ['august_device_1', 'august_device_2', 'ecobee_device_1', 'minut_device_1']
 
-// The app's DOM, read and driven from inside the page (the same in every engine).
+// The app's DOM, read from inside the page (the same in every engine); clicks and typing are the
+// engine's own (`page.click`, `page.fill`).
 const dom = (page) => ({
   text: (sel) => page.evaluate((sel) => document.querySelector(sel)?.textContent ?? null, sel),
   attr: (sel, name) => page.evaluate(([sel, name]) => document.querySelector(sel)?.getAttribute(name) ?? null, [sel, name]),
@@ -25,7 +26,6 @@ const dom = (page) => ({
     return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
   }, sel),
   count: (sel) => page.evaluate((sel) => document.querySelectorAll(sel).length, sel),
-  click: (sel) => page.evaluate((sel) => document.querySelector(sel).click(), sel),
   deviceIds: () => page.evaluate(() => [...document.querySelectorAll('[data-device-id]')].map((el) => el.dataset.deviceId).sort()),
   errorShown: () => page.waitFor(() => document.getElementById('error').textContent.trim(), null, 'an error message'),
   settled: (id) => page.waitFor((id) => document.querySelector(`[data-device-id="${id}"] .progress`)?.dataset.state !== 'pending', id, 'the action attempt'),
@@ -55,9 +55,9 @@ for (const engine of ENGINES) {
       const url = new URL(demo.pageUrl)
       url.searchParams.set('endpoint', recorder.url)
       for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v)
-      const page = await openApp(browser, url.href)
-      const calls = recorder.forOrigin(demo.origin)
+      const calls = recorder.forPage(demo.origin)
       calls.length = 0
+      const page = await openApp(browser, url.href)
       return { page, d: dom(page), calls: () => calls.map((r) => r.pathname), reset: () => { calls.length = 0 } }
     }
     const waitForDevices = async (page) => {
@@ -67,10 +67,8 @@ for (const engine of ENGINES) {
     }
     const signIn = async (page, userIdentifierKey = SEEDED_USER) => {
       await page.waitFor(() => !document.getElementById('sign-in').hidden, null, 'the sign-in form')
-      await page.evaluate((key) => {
-        document.getElementById('user-identifier-key').value = key
-        document.getElementById('sign-in-button').click()
-      }, userIdentifierKey)
+      await page.fill('#user-identifier-key', userIdentifierKey)
+      await page.click('#sign-in-button')
     }
 
     test('sign in, see the seeded devices, unlock one, reload and stay signed in with no new session, sign out', async () => {
@@ -85,15 +83,15 @@ for (const engine of ENGINES) {
 
         // A thermostat shows its readings; a lock its access codes.
         assert.match(await d.text('[data-device-id="ecobee_device_1"] .thermostat'), /Temperature|Mode|readings/)
-        await d.click('[data-device-id="august_device_1"] [data-action="access-codes"]')
+        await page.click('[data-device-id="august_device_1"] [data-action="access-codes"]')
         await page.waitFor(() => document.querySelector('[data-device-id="august_device_1"] .panel[data-access-codes]'), null, 'the access codes')
 
         // Lock first, so that the unlock visibly changes the state.
         const lock = '[data-device-id="august_device_1"]'
-        await d.click(`${lock} [data-action="lock"]`)
+        await page.click(`${lock} [data-action="lock"]`)
         await d.settled('august_device_1')
         assert.equal(await d.attr(`${lock} .lock`, 'data-locked'), 'true')
-        await d.click(`${lock} [data-action="unlock"]`)
+        await page.click(`${lock} [data-action="unlock"]`)
         assert.equal(await d.attr(`${lock} .progress`, 'data-state'), 'pending', 'no progress shown while the attempt runs')
         await d.settled('august_device_1')
         assert.equal(await d.attr(`${lock} .progress`, 'data-state'), 'success', await d.text(`${lock} .progress`))
@@ -110,7 +108,7 @@ for (const engine of ENGINES) {
         assert.equal(await d.visible('#sign-in'), false)
         assert.deepEqual(calls().filter((p) => p === GET_OR_CREATE), [], 'the reload made a new session')
 
-        await d.click('#sign-out')
+        await page.click('#sign-out')
         await page.waitFor(() => !document.getElementById('sign-in').hidden, null, 'the sign-in form')
         assert.equal(await d.count('[data-device-id]'), 0)
         await page.reload()
@@ -147,7 +145,7 @@ for (const engine of ENGINES) {
         await waitForDevices(page)
         await demo.control('simulateOutage', { routes: ['/devices/list'] })
         try {
-          await d.click('#refresh')
+          await page.click('#refresh')
           await d.errorShown()
           assert.match(await d.text('#error'), /having trouble \(HTTP 503\)/)
         } finally {

@@ -47,7 +47,9 @@ const CASES = [
 // to 10 times in all (`network.http.request.max-attempts`) and a POST once more when the
 // connection was a reused one, even after the server took it (so 1 or 2, as the pool has it).
 // No page script can see or stop these. Each is [fewest, most] copies on the wire of each of the
-// package's own attempts, which are the counts in CASES; the fault table shows both.
+// package's own attempts, which are the counts in CASES; the fault table shows both. (So in
+// Firefox a POST the package itself sent twice would pass here; Chromium and WebKit, which never
+// repeat a POST, would catch it.)
 const WIRE_COPIES = {
   webkit: { 'reset GET': [2, 2] },
   firefox: { 'reset GET': [10, 10], 'reset POST': [1, 2], 'reset (after the fake) POST': [1, 2] },

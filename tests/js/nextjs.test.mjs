@@ -10,8 +10,9 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { ENGINES, closedPort, launchEngine, openApp, startEnv, PUBLISHABLE_KEY, newUserIdentifierKey } from './support/harness.mjs'
-import { startPageRecorder } from './support/page-recorder.mjs'
+import { ENGINES, appInject, closedPort, launchEngine, openApp, startEnv, PUBLISHABLE_KEY, newUserIdentifierKey } from './support/harness.mjs'
+import { startForwarder, startPageRecorder } from './support/page-recorder.mjs'
+import { spawnGroup } from './support/webdriver.mjs'
 import { GET_OR_CREATE } from './support/actions.mjs'
 import { REPO_ROOT } from './support/static-server.mjs'
 import { BIN, installFixture, packInto } from './support/packaging.mjs'
@@ -64,14 +65,14 @@ function next(args) {
 // `next start` or `next dev` on a free port of 127.0.0.1, until `fn` is done with its URL.
 async function serve(command, fn) {
   const port = await closedPort()
-  const child = spawn(path.join(BIN, 'next'), [command, '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: app, env: nextEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+  // In a group of its own: next starts workers, and all of them are stopped.
+  const server = spawnGroup(path.join(BIN, 'next'), [command, '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: app, env: nextEnv(), stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout.on('data', (d) => { output += d })
-  child.stderr.on('data', (d) => { output += d })
-  const exited = new Promise((resolve) => child.on('exit', resolve))
-  child.on('error', (e) => { output += String(e) })
+  server.child.stdout.on('data', (d) => { output += d })
+  server.child.stderr.on('data', (d) => { output += d })
+  server.child.on('error', (e) => { output += String(e) })
   const url = `http://127.0.0.1:${port}`
   try {
     // `next dev` compiles a page on its first request: up to a minute on 2 cores.
@@ -83,16 +84,7 @@ async function serve(command, fn) {
     assert.ok(home, `next ${command} did not answer:\n${output}`)
     return await fn(url, home, () => output)
   } finally {
-    // The whole process group (next starts workers of its own), and waits for it to end.
-    const stop = (signal) => {
-      try {
-        process.kill(-child.pid, signal)
-      } catch {}
-    }
-    stop('SIGTERM')
-    const killing = setTimeout(() => stop('SIGKILL'), 10_000)
-    await exited
-    clearTimeout(killing)
+    await server.stop({ graceMs: 10_000 })
   }
 }
 
@@ -102,11 +94,14 @@ async function serve(command, fn) {
 async function openClientPage(url, userIdentifierKey, reloads = 0) {
   const results = []
   for (const engine of ENGINES) {
+    // The WebDriver engines see the app through a proxy that puts their runtime in its pages.
+    const site = appInject(engine) ? await startForwarder(url, { inject: appInject(engine) }) : null
+    const origin = site?.url ?? url
     const browser = await launchEngine(engine)
     try {
-      const calls = recorder.forOrigin(url)
+      const calls = recorder.forPage(origin)
       calls.length = 0
-      const page = await openApp(browser, `${url}/client?uik=${encodeURIComponent(userIdentifierKey)}`, { timeoutMs: 60_000 })
+      const page = await openApp(browser, `${origin}/client?uik=${encodeURIComponent(userIdentifierKey)}`, { timeoutMs: 60_000 })
       const shown = []
       const read = async () => shown.push(JSON.parse(await page.waitFor(() => document.querySelector('#out')?.textContent, null, `${engine}: #out`)))
       await read()
@@ -120,6 +115,7 @@ async function openClientPage(url, userIdentifierKey, reloads = 0) {
       await page.close()
     } finally {
       await browser.close()
+      await site?.close()
     }
   }
   return results

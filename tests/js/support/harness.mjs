@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core'
 import { startFaultProxy } from './fault-proxy.mjs'
 import { pageKey, startPageRecorder } from './page-recorder.mjs'
 import { REPO_ROOT, startStaticServer } from './static-server.mjs'
-import { driverRuntime, launchWebDriver } from './webdriver.mjs'
+import { driverRuntime, freePort, launchWebDriver } from './webdriver.mjs'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const FAKE_LAUNCHER = path.join(HERE, 'fake.mjs')
@@ -73,13 +73,7 @@ export function packageUrl(pkgDir = process.env.SEAM_PKG || 'pkg') {
 export const newUserIdentifierKey = () => `user_${crypto.randomUUID()}`
 
 // A local port with nothing listening on it, for network-error tests.
-export async function closedPort() {
-  const server = createServer()
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
+export const closedPort = freePort
 
 export function startFake({ port, timeoutMs = 30_000 } = {}) {
   const env = { ...process.env }
@@ -261,7 +255,8 @@ export async function launchEngine(engine = ENGINE, { storage = true, args = [] 
 
 // Chromium whose profile blocks site data (cookies: 2, "Don't allow sites to save data"): reading
 // `localStorage` then throws SecurityError. A profile setting means one persistent context: each
-// `newContext()` gives it again, and its `close()` closes only its pages.
+// `newContext()` gives it again, and its `close()` closes only its pages. Init scripts add up in
+// it, so a test with an init script of its own needs a browser of its own.
 async function launchChromiumWithoutStorage(args) {
   const dir = await mkdtemp(path.join(tmpdir(), 'seam-chromium-'))
   await mkdir(path.join(dir, 'Default'))
@@ -283,23 +278,48 @@ async function launchChromiumWithoutStorage(args) {
 // uncaught errors from the start.
 export const appInject = (engine) => (engine === 'chromium' ? null : `<script>(${driverRuntime})()</script>`)
 
-// A page at `url` in a fresh context of `browser` (from launchEngine), for such an app:
-// `evaluate`, `reload`, `screenshot(file)`, `waitFor(fn, arg)` (until fn in the page returns
-// something truthy), the page's uncaught `errors`, `close`.
+// A page at `url` of `browser` (from launchEngine), for such an app: in Chromium a fresh context;
+// in the WebDriver engines a new window of the browser's one session, so that pages of one origin
+// share their storage. `evaluate`, `click` and `fill` (the engine's own interactions: the element
+// must be shown and enabled), `reload`, `screenshot(file)`, `waitFor(fn, arg)` (until fn in the
+// page returns something truthy), the page's uncaught `errors` (from its load on: in the WebDriver
+// engines the page must be served with `appInject`), `close`.
 export async function openApp(browser, url, { timeoutMs = 15_000 } = {}) {
   const errors = []
   let page, close
   if (browser.openWindow) {
     const win = await browser.openWindow({ onError: (e) => errors.push(e) })
-    await win.goto(url)
-    page = { evaluate: (fn, arg) => win.evaluate(fn, arg), reload: () => win.reload(), screenshot: async (file) => writeFile(file, await win.screenshot()) }
+    const watched = async () => {
+      if (!(await win.servedWithRuntime())) throw new Error(`${url} was not served with appInject: its errors at load would go unseen`)
+    }
+    try {
+      await win.goto(url)
+      await watched()
+    } catch (e) {
+      await win.close()
+      throw e
+    }
+    page = {
+      evaluate: (fn, arg) => win.evaluate(fn, arg),
+      click: (selector) => win.click(selector),
+      fill: (selector, value) => win.fill(selector, value),
+      reload: async () => { await win.reload(); await watched() },
+      screenshot: async (file) => writeFile(file, await win.screenshot()),
+    }
     close = () => win.close()
   } else {
     const context = await browser.newContext({ viewport: { width: 900, height: 900 } })
     const p = await context.newPage()
-    p.on('pageerror', (e) => errors.push(String(e)))
+    p.setDefaultTimeout(timeoutMs)
+    p.on('pageerror', (e) => errors.push(e))
     await p.goto(url)
-    page = { evaluate: (fn, arg) => p.evaluate(fn, arg), reload: () => p.reload(), screenshot: (file) => p.screenshot({ path: file, fullPage: true }) }
+    page = {
+      evaluate: (fn, arg) => p.evaluate(fn, arg),
+      click: (selector) => p.click(selector),
+      fill: (selector, value) => p.fill(selector, value),
+      reload: () => p.reload(),
+      screenshot: (file) => p.screenshot({ path: file, fullPage: true }),
+    }
     close = () => context.close()
   }
   return {
@@ -321,7 +341,8 @@ export async function openApp(browser, url, { timeoutMs = 15_000 } = {}) {
 // What a test does with a page, the same in every engine: `evaluate` (JSON-like values both
 // ways, as Playwright's), `reload`, `wait`, `addCookie`, `screenshot`, `openPage` (another page
 // of the same browser context, so of the same origin and storage), the page's `console`, and
-// `requests` to the fake (per page in Chromium, per context in the WebDriver engines).
+// `requests` to the fake (in the WebDriver engines a worker's requests count for every page of
+// its context).
 export async function startEnv({ launchBrowser = true, engine = ENGINE, storage = true } = {}) {
   const cleanups = []
   const cleanup = async () => {
@@ -465,6 +486,12 @@ export async function startEnv({ launchBrowser = true, engine = ENGINE, storage 
         const handle = await openPage()
         handle.close = () => closeContext(shared, async () => {
           const list = [...windows]
+          // A later context may get this port, hence this origin, again: it must find nothing.
+          await list[0]?.evaluate(() => {
+            for (const area of ['localStorage', 'sessionStorage']) {
+              try { window[area]?.clear() } catch {}
+            }
+          }).catch(() => {})
           await list[0]?.deleteCookies().catch(() => {})
           for (const win of list) await win.close()
           await site.close()

@@ -44,7 +44,7 @@ export const resolveUnder = (root, urlPath) => {
   return file
 }
 
-// `inject`: HTML put at the start of every served page's <head>, before the page's own scripts
+// `inject`: HTML put at the start of every served page, before the page's own scripts
 // (the init scripts of a page the WebDriver engines open; Playwright has its own).
 export async function startStaticServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', inject = null } = {}) {
   const server = createServer(async (req, res) => {
@@ -62,7 +62,11 @@ export async function startStaticServer({ root = REPO_ROOT, port = 0, host = '12
       if (!info.isFile()) return send(res, 404, 'not found')
       let body = await readFile(file)
       if (inject !== null && path.extname(file).toLowerCase() === '.html') {
-        body = Buffer.from(body.toString('utf8').replace(/<head>/i, (head) => head + inject))
+        const html = body.toString('utf8')
+        // After <head>, else after the doctype, else first: before any of the page's scripts.
+        const at = /<head\b[^>]*>/i.exec(html) ?? /<!doctype[^>]*>/i.exec(html)
+        const cut = at ? at.index + at[0].length : 0
+        body = Buffer.from(html.slice(0, cut) + inject + html.slice(cut))
       }
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' })

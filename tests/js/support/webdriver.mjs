@@ -1,6 +1,7 @@
 // Firefox (geckodriver) and WebKitGTK (WebKitWebDriver under Xvfb) over plain W3C WebDriver:
-// sessions, windows, and an `evaluate` that runs a function in a page and brings its result back
-// like Playwright's does (undefined, NaN, -0, big integers and dates survive the trip).
+// sessions, windows, and an `evaluate` that runs a function in a page with an argument and brings
+// its result back as Playwright's does (undefined, NaN, -0, big integers, dates and errors survive
+// the trip both ways; a cycle is refused).
 
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
@@ -11,9 +12,15 @@ import path from 'node:path'
 export const FIREFOX_BINARY = '/usr/lib/firefox-esr/firefox-esr'
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
 
+// Each WebDriver command answers well within this; navigation waits for the page up to 60 s.
+const COMMAND_TIMEOUT_MS = 90_000
+// How long a page's script may run in one command: evaluations come back every 2 s at most.
+const SCRIPT_TIMEOUT_MS = 30_000
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function freePort() {
+// A port of 127.0.0.1 with nothing listening on it.
+export async function freePort() {
   const server = createServer()
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address()
@@ -21,35 +28,50 @@ async function freePort() {
   return port
 }
 
-// Stops a process started in its own group, and everything it started.
-function stopGroup(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL') } catch {}
-    }, 3000)
-    child.once('exit', () => { clearTimeout(timer); resolve() })
-    try { process.kill(-child.pid, 'SIGTERM') } catch { clearTimeout(timer); resolve() }
+// Starts `command` in a process group of its own; `stop()` ends the whole group (a driver's
+// browser included), even when its leader has already exited.
+export function spawnGroup(command, args, options) {
+  const child = spawn(command, args, { ...options, detached: true })
+  const exited = new Promise((resolve) => {
+    child.once('exit', resolve)
+    child.once('error', resolve)
   })
+  const signal = (name) => {
+    try { process.kill(-child.pid, name) } catch {}
+  }
+  const stop = async ({ graceMs = 3000 } = {}) => {
+    if (child.pid === undefined) return
+    signal('SIGTERM')
+    const timer = setTimeout(() => signal('SIGKILL'), graceMs)
+    await exited
+    clearTimeout(timer)
+    // What the leader started may outlive it.
+    signal('SIGKILL')
+  }
+  return { child, exited, stop }
 }
 
 // A virtual display for MiniBrowser, which has no headless mode; Xvfb picks a free display
 // number and writes it to fd 3.
 async function startXvfb() {
-  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+  const xvfb = spawnGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-    detached: true,
   })
-  const display = await new Promise((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error('Xvfb did not start')), 15_000)
-    child.stdio[3].on('data', (d) => {
-      out += d
-      if (out.includes('\n')) { clearTimeout(timer); resolve(`:${out.trim()}`) }
+  try {
+    const display = await new Promise((resolve, reject) => {
+      let out = ''
+      const timer = setTimeout(() => reject(new Error('Xvfb did not start')), 15_000)
+      xvfb.child.stdio[3]?.on('data', (d) => {
+        out += d
+        if (out.includes('\n')) { clearTimeout(timer); resolve(`:${out.trim()}`) }
+      })
+      xvfb.exited.then((code) => { clearTimeout(timer); reject(new Error(`Xvfb exited (${code})`)) })
     })
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`Xvfb exited (${code})`)) })
-  })
-  return { display, stop: () => stopGroup(child) }
+    return { display, stop: xvfb.stop }
+  } catch (e) {
+    await xvfb.stop()
+    throw e
+  }
 }
 
 // Requests to any host but this machine go to `proxyPort`, which refuses them.
@@ -62,10 +84,9 @@ function capabilities(engine, { storage, proxyPort }) {
   }
   if (engine === 'firefox') {
     const prefs = {
-      // Page timers in windows that are not in front are not slowed down: pages run side by side.
+      // Pages in windows that are not in front keep their timers' pace: pages run side by side.
       'dom.min_background_timeout_value': 4,
       'dom.timeout.enable_budget_timer_throttling': false,
-      'browser.tabs.remote.separateFileUriProcess': false,
     }
     if (!storage) prefs['dom.storage.enabled'] = false
     return {
@@ -82,139 +103,219 @@ function capabilities(engine, { storage, proxyPort }) {
   throw new Error(`not a WebDriver engine: ${engine}`)
 }
 
-// Installed in every page before its own scripts (and on demand in pages we did not serve):
-// keeps the built-ins it needs from before the page could replace them, records console
-// messages and uncaught errors, and runs evaluations.
+// Installed in every page the tests serve before the page's own scripts (and on demand in other
+// pages): runs evaluations, and notes console messages and uncaught errors. It keeps every
+// built-in it uses from before the page could replace one (hostile tests replace
+// Array.prototype.push, put a toJSON on Object.prototype, …), and writes its JSON itself.
 export function driverRuntime() {
   if (window.__seamDriver) return
+  const apply = Reflect.apply
   const { stringify, parse } = JSON
   const { isArray } = Array
-  const { keys } = Object
-  const { is } = Object
+  const { keys, is, defineProperty } = Object
+  const { get: mapGet, set: mapSet, delete: mapDelete } = Map.prototype
   const setT = setTimeout
   const clearT = clearTimeout
   const P = Promise
   const then = Promise.prototype.then
+  const resolveP = Promise.resolve
   const D = Date
   const toISO = Date.prototype.toISOString
   const E = Error
+  const EV = eval
   const pending = new Map()
   const log = []
   const errors = []
   const text = (v) => {
     try { return typeof v === 'string' ? v : String(v) } catch { return '[unprintable]' }
   }
-  const encode = (value, depth = 0) => {
-    if (depth > 64) return { '\u0000x': 'too deep' }
-    if (value === undefined) return { '\u0000u': 1 }
-    if (typeof value === 'number') {
-      if (value !== value || value === Infinity || value === -Infinity || is(value, -0)) return { '\u0000n': text(value === 0 ? '-0' : value) }
-      return value
+  const tagged = (tag, json) => `{"\\u0000${tag}":${json}}`
+  // A value as JSON text, its special values tagged; `ancestors` finds a cycle.
+  const ser = (value, ancestors) => {
+    switch (typeof value) {
+      case 'undefined': case 'function': case 'symbol': return tagged('u', '1')
+      case 'bigint': return tagged('b', stringify(text(value)))
+      case 'number':
+        return value !== value || value === Infinity || value === -Infinity || is(value, -0)
+          ? tagged('n', stringify(is(value, -0) ? '-0' : text(value)))
+          : stringify(value)
+      case 'string': case 'boolean': return stringify(value)
     }
-    if (typeof value === 'bigint') return { '\u0000b': text(value) }
-    if (typeof value === 'function' || typeof value === 'symbol') return { '\u0000u': 1 }
-    if (value === null || typeof value !== 'object') return value
-    if (value instanceof D) return { '\u0000d': toISO.call(value) }
-    if (value instanceof E) return { '\u0000e': { name: text(value.name), message: text(value.message), stack: text(value.stack) } }
+    if (value === null) return 'null'
+    if (value instanceof D) {
+      let iso = null
+      try { iso = apply(toISO, value, []) } catch {}
+      return tagged('d', stringify(iso))
+    }
+    if (value instanceof E) {
+      return tagged('e', `{"name":${stringify(text(value.name))},"message":${stringify(text(value.message))},"stack":${stringify(text(value.stack))}}`)
+    }
+    for (let i = 0; i < ancestors.length; i++) if (ancestors[i] === value) return tagged('x', '"a cycle"')
+    ancestors[ancestors.length] = value
+    let out
     if (isArray(value)) {
-      const out = []
-      for (let i = 0; i < value.length; i++) out[i] = encode(value[i], depth + 1)
-      return out
+      out = '['
+      for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + ser(value[i], ancestors)
+      out += ']'
+    } else {
+      out = '{'
+      const ks = keys(value)
+      for (let i = 0; i < ks.length; i++) out += `${i ? ',' : ''}${stringify(ks[i])}:${ser(value[ks[i]], ancestors)}`
+      out += '}'
     }
-    const out = {}
-    for (const k of keys(value)) out[k] = encode(value[k], depth + 1)
+    ancestors.length -= 1
     return out
   }
-  const settle = (id, outcome) => {
-    const slot = pending.get(id)
-    if (!slot) return
-    slot.outcome = outcome
-    if (slot.waiter) {
-      const w = slot.waiter
-      slot.waiter = null
-      pending.delete(id)
-      w(outcome)
-    }
-  }
-  const drain = () => {
-    const out = { console: log.splice(0), errors: errors.splice(0) }
-    return out
-  }
-  const wait = (id, ms, done) => {
-    const slot = pending.get(id)
-    if (!slot) return done(stringify({ gone: true, ...drain() }))
-    const reply = (outcome) => done(stringify({ ...outcome, ...drain() }))
-    if (slot.outcome) {
-      pending.delete(id)
-      return reply(slot.outcome)
-    }
-    const timer = setT(() => {
-      slot.waiter = null
-      done(stringify({ pending: true, ...drain() }))
-    }, ms)
-    slot.waiter = (outcome) => { clearT(timer); reply(outcome) }
-  }
-  for (const [method, type] of [['log', 'log'], ['info', 'info'], ['warn', 'warning'], ['error', 'error'], ['debug', 'debug']]) {
-    const original = console[method]
-    console[method] = function (...args) {
-      log.push({ type, text: args.map(text).join(' ') })
-      return original.apply(this, args)
-    }
-  }
-  // WebKit's stacks do not start with the error's name and message: they are added.
-  const describe = (error) => (error instanceof E ? `${text(error.name)}: ${text(error.message)}\n${text(error.stack)}` : text(error))
-  addEventListener('error', (e) => errors.push(e.error === undefined ? text(e.message) : describe(e.error)))
-  addEventListener('unhandledrejection', (e) => errors.push(`Uncaught (in promise) ${describe(e.reason)}`))
-  const runtime = {
-    start(id, source, argJson, ms, done) {
-      pending.set(id, { outcome: null, waiter: null })
-      let result
-      try {
-        const fn = (0, eval)(`(${source})`)
-        result = fn(parse(argJson))
-      } catch (e) {
-        settle(id, { error: encode(e) })
-        return wait(id, ms, done)
-      }
-      then.call(P.resolve(result),
-        (v) => {
-          let value
-          try { value = stringify(encode(v)) } catch (e) { return settle(id, { error: encode(e) }) }
-          settle(id, { value })
-        },
-        (e) => settle(id, { error: encode(e) }))
-      wait(id, ms, done)
-    },
-    wait,
-    drain: () => stringify(drain()),
-  }
-  Object.defineProperty(window, '__seamDriver', { value: runtime })
-}
-
-function decode(value) {
-  if (Array.isArray(value)) return value.map(decode)
-  if (value === null || typeof value !== 'object') return value
-  const ks = Object.keys(value)
-  if (ks.length === 1 && ks[0].startsWith('\u0000')) {
+  const revive = (key, value) => {
+    if (value === null || typeof value !== 'object' || isArray(value)) return value
+    const ks = keys(value)
+    if (ks.length !== 1 || ks[0][0] !== '\u0000') return value
     const v = value[ks[0]]
     switch (ks[0]) {
       case '\u0000u': return undefined
       case '\u0000n': return Number(v)
       case '\u0000b': return BigInt(v)
-      case '\u0000d': return new Date(v)
-      case '\u0000e': return Object.assign(new Error(v.message), { name: v.name, stack: v.stack })
-      case '\u0000x': throw new Error(`evaluate: the result is ${v}`)
+      case '\u0000d': return new D(v === null ? NaN : v)
+      case '\u0000e': { const e = new E(v.message); e.name = v.name; return e }
+    }
+    return value
+  }
+  const take = (list) => {
+    let out = '['
+    for (let i = 0; i < list.length; i++) out += (i ? ',' : '') + list[i]
+    list.length = 0
+    return `${out}]`
+  }
+  // The reply to a command: `fields` (JSON text) and what the page logged meanwhile.
+  const reply = (fields) => `{${fields}"console":${take(log)},"errors":${take(errors)}}`
+  const wait = (id, ms, done) => {
+    const slot = apply(mapGet, pending, [id])
+    if (!slot) return done(reply('"gone":true,'))
+    if (slot.outcome !== null) {
+      apply(mapDelete, pending, [id])
+      return done(reply(slot.outcome))
+    }
+    const timer = setT(() => {
+      slot.waiter = null
+      done(reply('"pending":true,'))
+    }, ms)
+    slot.waiter = (outcome) => {
+      clearT(timer)
+      apply(mapDelete, pending, [id])
+      done(reply(outcome))
     }
   }
-  const out = {}
-  for (const k of ks) out[k] = decode(value[k])
-  return out
+  const settle = (id, outcome) => {
+    const slot = apply(mapGet, pending, [id])
+    if (!slot) return
+    slot.outcome = outcome
+    if (slot.waiter) slot.waiter(outcome)
+  }
+  const failed = (e) => `"failed":true,"error":${ser(e, [])},`
+  for (const [method, type] of [['log', 'log'], ['info', 'info'], ['warn', 'warning'], ['error', 'error'], ['debug', 'debug']]) {
+    const original = console[method]
+    console[method] = function (...args) {
+      let line = ''
+      for (let i = 0; i < args.length; i++) line += (i ? ' ' : '') + text(args[i])
+      log[log.length] = `{"type":"${type}","text":${stringify(line)}}`
+      return apply(original, this, args)
+    }
+  }
+  // As Playwright's `pageerror`: the error thrown or the promise's reason, uncaught.
+  const noteError = (error) => {
+    errors[errors.length] = error instanceof E
+      ? `{"name":${stringify(text(error.name))},"message":${stringify(text(error.message))},"stack":${stringify(text(error.stack))}}`
+      : `{"name":"Error","message":${stringify(text(error))},"stack":""}`
+  }
+  addEventListener('error', (e) => noteError(e.error === undefined ? e.message : e.error))
+  addEventListener('unhandledrejection', (e) => noteError(e.reason))
+  const runtime = {
+    start(id, source, argJson, ms, done) {
+      apply(mapSet, pending, [id, { outcome: null, waiter: null }])
+      let result
+      try {
+        result = EV(`(${source})`)(parse(argJson, revive))
+      } catch (e) {
+        settle(id, failed(e))
+        return wait(id, ms, done)
+      }
+      apply(then, apply(resolveP, P, [result]), [
+        (v) => {
+          let json
+          try { json = ser(v, []) } catch (e) { return settle(id, failed(e)) }
+          settle(id, `"value":${json},`)
+        },
+        (e) => settle(id, failed(e)),
+      ])
+      wait(id, ms, done)
+    },
+    wait,
+    drain: () => reply(''),
+  }
+  defineProperty(window, '__seamDriver', { value: runtime })
 }
+
+// A Node value as the runtime's tagged JSON (for an evaluation's argument).
+function serialize(value, ancestors = []) {
+  const tagged = (tag, v) => ({ [`\u0000${tag}`]: v })
+  const walk = (v) => {
+    switch (typeof v) {
+      case 'undefined': case 'function': case 'symbol': return tagged('u', 1)
+      case 'bigint': return tagged('b', String(v))
+      case 'number': return Number.isFinite(v) && !Object.is(v, -0) ? v : tagged('n', Object.is(v, -0) ? '-0' : String(v))
+    }
+    if (v === null || typeof v !== 'object') return v
+    if (v instanceof Date) return tagged('d', Number.isNaN(v.getTime()) ? null : v.toISOString())
+    if (v instanceof Error) return tagged('e', { name: v.name, message: v.message, stack: v.stack })
+    if (ancestors.includes(v)) throw new Error('evaluate: the argument has a cycle')
+    ancestors.push(v)
+    const out = Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+    ancestors.pop()
+    return out
+  }
+  return JSON.stringify(walk(value))
+}
+
+// The runtime's tagged JSON as a Node value.
+function deserialize(json) {
+  return JSON.parse(json, (key, value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+    const ks = Object.keys(value)
+    if (ks.length !== 1 || !ks[0].startsWith('\u0000')) return value
+    const v = value[ks[0]]
+    switch (ks[0]) {
+      case '\u0000u': return undefined
+      case '\u0000n': return Number(v)
+      case '\u0000b': return BigInt(v)
+      case '\u0000d': return new Date(v ?? NaN)
+      case '\u0000e': return Object.assign(new Error(v.message), { name: v.name, stack: v.stack })
+      case '\u0000x': throw new Error(`evaluate: the result holds ${v}`)
+    }
+    return value
+  })
+}
+
+// A page error as Node sees one from Playwright: an Error.
+const pageError = ({ name, message, stack }) => Object.assign(new Error(message), { name, stack: `${name}: ${message}\n${stack}` })
 
 // One WebDriver session: one browser with its own profile. Commands go one at a time (a window
 // must be made current before a command reaches it), and an evaluation that waits gives the
-// session back every `slice` ms so the other windows can run theirs.
-export async function launchWebDriver(engine, { storage = true, proxyPort, geckodriver = process.env.GECKODRIVER || 'geckodriver' } = {}) {
+// session back every `slice` ms so the other windows can run theirs. WebKitWebDriver now and then
+// never answers the new session (about one start in five here, more under load; a start takes
+// about 1 s otherwise): a start that takes longer than SESSION_TIMEOUT_MS is given up and made
+// again, three times at most.
+const SESSION_TIMEOUT_MS = 10_000
+export async function launchWebDriver(engine, options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startSession(engine, options)
+    } catch (e) {
+      if (!e.sessionTimeout || attempt === 3) throw e
+    }
+  }
+}
+
+async function startSession(engine, { storage = true, proxyPort, geckodriver = process.env.GECKODRIVER || 'geckodriver' }) {
   const stops = []
   const stop = async () => { while (stops.length) await stops.pop()().catch(() => {}) }
   try {
@@ -235,10 +336,13 @@ export async function launchWebDriver(engine, { storage = true, proxyPort, gecko
       command = 'WebKitWebDriver'
       args = ['--host=127.0.0.1', `--port=${port}`]
     }
-    const driver = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'ignore'], detached: true })
-    stops.push(() => stopGroup(driver))
+    const driver = spawnGroup(command, args, { env, stdio: ['ignore', 'ignore', 'ignore'] })
+    stops.push(driver.stop)
+    let driverGone = false
+    driver.exited.then(() => { driverGone = true })
     const base = `http://127.0.0.1:${port}`
     for (let i = 0; ; i++) {
+      if (driverGone) throw new Error(`${command} exited at start`)
       try {
         const res = await fetch(`${base}/status`)
         if (res.ok) break
@@ -246,11 +350,12 @@ export async function launchWebDriver(engine, { storage = true, proxyPort, gecko
       if (i > 200) throw new Error(`${command} did not start`)
       await sleep(50)
     }
-    const call = async (method, url, body) => {
+    const call = async (method, url, body, timeoutMs = COMMAND_TIMEOUT_MS) => {
       const res = await fetch(base + url, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
       })
       const json = await res.json()
       if (!res.ok || json.value?.error) {
@@ -262,15 +367,18 @@ export async function launchWebDriver(engine, { storage = true, proxyPort, gecko
     }
     const created = await call('POST', '/session', {
       capabilities: { alwaysMatch: capabilities(engine, { storage, proxyPort }) },
+    }, SESSION_TIMEOUT_MS).catch((e) => {
+      if (e.name === 'TimeoutError') e.sessionTimeout = true
+      throw e
     })
     const id = created.sessionId
     stops.push(() => call('DELETE', `/session/${id}`).catch(() => {}))
     const s = (p) => `/session/${id}${p}`
-    await call('POST', s('/timeouts'), { script: 600_000, pageLoad: 60_000 })
+    await call('POST', s('/timeouts'), { script: SCRIPT_TIMEOUT_MS, pageLoad: 60_000 })
 
     let queue = Promise.resolve()
     let current = await call('GET', s('/window'))
-    const windows = new Set([current])
+    const windows = new Set()
     const spare = [current]
     // Runs fn with `handle` the current window, alone.
     const exclusive = (handle, fn) => {
@@ -294,13 +402,16 @@ export async function launchWebDriver(engine, { storage = true, proxyPort, gecko
       const absorb = (r) => {
         if (r?.console) log.console.push(...r.console)
         for (const e of r?.errors ?? []) {
-          log.errors.push(e)
-          onError(e)
+          const error = pageError(e)
+          log.errors.push(error)
+          onError(error)
         }
       }
       const inPage = (script, args) => exclusive(handle, () => call('POST', s('/execute/async'), { script, args }))
-      const ensureRuntime = `const done = arguments[arguments.length - 1];
-(${driverRuntime})(); done(null)`
+      const element = async (selector) => {
+        const found = await call('POST', s('/element'), { using: 'css selector', value: selector })
+        return Object.values(found)[0]
+      }
       const win = {
         handle,
         log,
@@ -316,35 +427,51 @@ export async function launchWebDriver(engine, { storage = true, proxyPort, gecko
           await sleep(ms)
           await this.drain()
         },
+        // Whether the page itself carries the runtime (served with it), rather than getting it
+        // now: a page that did not has its load-time errors and console unseen.
+        async servedWithRuntime() {
+          return inPage(`const done = arguments[arguments.length - 1];
+const had = !!window.__seamDriver; (${driverRuntime})(); done(had)`, [])
+        },
         async drain() {
           try {
             const r = await inPage(`const done = arguments[arguments.length - 1];
 done(window.__seamDriver ? window.__seamDriver.drain() : null)`, [])
-            if (r) absorb(JSON.parse(r))
+            if (r) absorb(deserialize(r))
           } catch {}
         },
         async evaluate(fn, arg) {
           const evalId = nextEval++
           const source = typeof fn === 'function' ? fn.toString() : `() => (${fn})`
-          await inPage(ensureRuntime, [])
+          await this.servedWithRuntime()
           const slice = () => (windows.size > 1 ? 50 : 2000)
-          let r = JSON.parse(await inPage(`const done = arguments[arguments.length - 1];
+          let r = deserialize(await inPage(`const done = arguments[arguments.length - 1];
 window.__seamDriver.start(arguments[0], arguments[1], arguments[2], arguments[3], done)`,
-          [evalId, source, JSON.stringify(arg ?? null), slice()]))
+          [evalId, source, serialize(arg), slice()]))
           for (;;) {
             absorb(r)
             if (r.gone) throw new Error('evaluate: the page went away (navigated or closed) before the function settled')
             if (!r.pending) break
-            r = JSON.parse(await inPage(`const done = arguments[arguments.length - 1];
-window.__seamDriver ? window.__seamDriver.wait(arguments[0], arguments[1], done) : done(JSON.stringify({ gone: true }))`,
+            r = deserialize(await inPage(`const done = arguments[arguments.length - 1];
+window.__seamDriver ? window.__seamDriver.wait(arguments[0], arguments[1], done) : done('{"gone":true}')`,
             [evalId, slice()]))
           }
-          if (r.error !== undefined) {
-            const e = decode(r.error)
-            const what = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)
-            throw new Error(`evaluate: ${what}`)
+          if (r.failed) {
+            const e = r.error
+            throw new Error(`evaluate: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`)
           }
-          return decode(JSON.parse(r.value))
+          return r.value
+        },
+        // WebDriver's own element interactions: the element must be there, shown and enabled.
+        async click(selector) {
+          await exclusive(handle, async () => call('POST', s(`/element/${await element(selector)}/click`), {}))
+        },
+        async fill(selector, value) {
+          await exclusive(handle, async () => {
+            const el = await element(selector)
+            await call('POST', s(`/element/${el}/clear`), {})
+            await call('POST', s(`/element/${el}/value`), { text: value })
+          })
         },
         async screenshot() {
           const b64 = await exclusive(handle, () => call('GET', s('/screenshot')))
