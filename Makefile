@@ -151,13 +151,17 @@ ONCE_ONLY := boundary dts-snapshot runtimes demo packaging nextjs
 PAGE_TESTS = $(filter-out $(ONCE_ONLY:%=tests/js/%.test.mjs),$(wildcard tests/js/*.test.mjs))
 # Firefox and WebKit run side by side (each mostly waits on its browser; 740 s one after the other
 # here, 490 s together), each pass's output printed whole when both have ended.
+# The table of tests passed per file and engine is printed at the end.
+NODE_TEST = node --test --test-concurrency=1 --test-reporter=tap --test-reporter-destination=stdout \
+	--test-reporter=./tests/js/support/counts-reporter.mjs --test-reporter-destination=build/test-js-$(1).counts.json
 test-js: pkg setup
-	node --test --test-concurrency=1 tests/js/
-	mkdir -p build; \
-	SEAM_ENGINE=firefox node --test --test-concurrency=1 $(PAGE_TESTS) > build/test-js-firefox.log 2>&1 & firefox=$$!; \
-	SEAM_ENGINE=webkit node --test --test-concurrency=1 $(PAGE_TESTS) > build/test-js-webkit.log 2>&1 & webkit=$$!; \
+	mkdir -p build; rm -f build/test-js-*.counts.json
+	$(call NODE_TEST,chromium) tests/js/
+	SEAM_ENGINE=firefox $(call NODE_TEST,firefox) $(PAGE_TESTS) > build/test-js-firefox.log 2>&1 & firefox=$$!; \
+	SEAM_ENGINE=webkit $(call NODE_TEST,webkit) $(PAGE_TESTS) > build/test-js-webkit.log 2>&1 & webkit=$$!; \
 	firefox_rc=0; wait $$firefox || firefox_rc=$$?; webkit_rc=0; wait $$webkit || webkit_rc=$$?; \
 	cat build/test-js-firefox.log build/test-js-webkit.log; \
+	node tests/js/support/engine-table.mjs; \
 	echo "test-js: firefox pass exit $$firefox_rc, webkit pass exit $$webkit_rc"; \
 	test $$firefox_rc -eq 0 && test $$webkit_rc -eq 0
 
