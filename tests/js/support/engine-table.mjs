@@ -23,4 +23,5 @@ const total = (i) => files.reduce((sum, f) => {
 console.log(`\n| test file | ${ENGINES.join(' | ')} |\n|---|${ENGINES.map(() => '---:').join('|')}|`)
 for (const f of files) console.log(`| ${f} | ${counts.map((c) => cell(c[f])).join(' | ')} |`)
 console.log(`| all | ${ENGINES.map((_, i) => cell(total(i))).join(' | ')} |`)
-console.log('(passed tests; "+n once": tests that use no browser, run in the chromium pass only)')
+console.log('(passed tests; "+n once": tests that use no browser, run in the chromium pass only; demo, packaging')
+console.log('and nextjs open their apps in all three engines from the chromium pass)')
