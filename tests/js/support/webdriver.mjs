@@ -301,16 +301,18 @@ const pageError = ({ name, message, stack }) => Object.assign(new Error(message)
 // One WebDriver session: one browser with its own profile. Commands go one at a time (a window
 // must be made current before a command reaches it), and an evaluation that waits gives the
 // session back every `slice` ms so the other windows can run theirs. WebKitWebDriver now and then
-// never answers the new session (about one start in five here, more under load; a start takes
-// about 1 s otherwise): a start that takes longer than SESSION_TIMEOUT_MS is given up and made
-// again, three times at most.
-const SESSION_TIMEOUT_MS = 10_000
+// never answers the new session: its MiniBrowser is not there a few seconds later (from none in
+// 12 starts to one in three here, more often while another MiniBrowser runs; a start takes under
+// 1 s otherwise). A start that takes longer than SESSION_TIMEOUT_MS is given up and made again,
+// from a new display and driver, five times at most.
+const SESSION_TIMEOUT_MS = 8_000
+const SESSION_ATTEMPTS = 5
 export async function launchWebDriver(engine, options = {}) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startSession(engine, options)
     } catch (e) {
-      if (!e.sessionTimeout || attempt === 3) throw e
+      if (!e.sessionTimeout || attempt === SESSION_ATTEMPTS) throw e
     }
   }
 }
