@@ -300,13 +300,13 @@ const pageError = ({ name, message, stack }) => Object.assign(new Error(message)
 
 // One WebDriver session: one browser with its own profile. Commands go one at a time (a window
 // must be made current before a command reaches it), and an evaluation that waits gives the
-// session back every `slice` ms so the other windows can run theirs. WebKitWebDriver now and then
-// never answers the new session: its MiniBrowser is not there a few seconds later (from none in
-// 12 starts to one in three here, more often while another MiniBrowser runs; a start takes under
-// 1 s otherwise). A start that takes longer than SESSION_TIMEOUT_MS is given up and made again,
-// from a new display and driver, five times at most.
+// session back every `slice` ms so the other windows can run theirs. MiniBrowser now and then dies
+// at start (SIGSEGV within a second, silently: from none in 12 starts on a quiet machine to one in
+// three under load), and WebKitWebDriver then waits for it forever; started again by the driver
+// it is not taken back. A start that takes longer than SESSION_TIMEOUT_MS (under 1 s otherwise)
+// is given up and made again from a new display and driver, eight times at most.
 const SESSION_TIMEOUT_MS = 8_000
-const SESSION_ATTEMPTS = 5
+const SESSION_ATTEMPTS = 8
 export async function launchWebDriver(engine, options = {}) {
   for (let attempt = 1; ; attempt++) {
     try {
