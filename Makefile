@@ -43,23 +43,22 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nont
 setup: setup-build setup-engines setup-geckodriver
 setup-build: setup-apt setup-wasm-bindgen setup-npm
 
-setup-apt:
+# Installs those of the Debian packages $(1) that are missing, with apt-get's options $(2).
+define apt_install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(1); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
 		apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) $$missing; \
 	fi
+endef
+
+setup-apt:
+	$(call apt_install,$(APT_PACKAGES))
 
 setup-engines:
-	@missing=""; \
-	for p in $(ENGINE_PACKAGES); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-		echo "Installing Debian packages:$$missing"; \
-		apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call apt_install,$(ENGINE_PACKAGES),--no-install-recommends)
 
 # Debian has no geckodriver; crates.io has it.
 setup-geckodriver:
