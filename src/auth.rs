@@ -1,12 +1,11 @@
-//! Token kinds, the client session and its bootstrap from a publishable key.
+//! Token kinds and the credential a new client calls with, decided as @seamapi/http decides it.
 
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid_options, invalid_options_without_workspace, invalid_token, SdkError};
 use crate::host;
-use crate::http::{self, Credentials, Method, Policy};
-use crate::interop::{self, field, MAX_TOKEN_CHARS};
+use crate::interop::{self, MAX_TOKEN_CHARS};
 
 /// What a token string is, by its prefix (the same rules as @seamapi/http).
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -20,7 +19,7 @@ pub enum TokenKind {
 }
 
 /// A token goes into HTTP headers, which take visible ASCII only; anything else is not a token.
-fn header_safe(token: &str) -> bool {
+pub fn header_safe(token: &str) -> bool {
     token.bytes().all(|b| b.is_ascii_graphic())
 }
 
@@ -403,88 +402,6 @@ pub fn looks_like_email(key: &str) -> bool {
     };
     // A dot with something on each side, anywhere in the domain.
     !local.is_empty() && domain.char_indices().any(|(at, c)| c == '.' && at > 0 && at + 1 < domain.len())
-}
-
-/// A client session as far as this SDK needs it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Session {
-    pub token: String,
-    pub expires_at: Option<String>,
-    pub client_session_id: Option<String>,
-    /// Set when the API reports the session revoked.
-    pub revoked: bool,
-}
-
-/// A field of a session, from the API or from storage; anything longer than a token could be is
-/// not copied.
-fn get_string(object: &JsValue, key: &str) -> Option<String> {
-    interop::text(&field(object, key), MAX_TOKEN_CHARS)
-}
-
-impl Session {
-    /// A session known only by its token.
-    pub fn from_token(token: String) -> Session {
-        Session { token, expires_at: None, client_session_id: None, revoked: false }
-    }
-
-    /// Reads a session from a `client_session` object or from its stored form; `None` unless it
-    /// has a client session token.
-    pub fn from_js(value: &JsValue) -> Option<Session> {
-        if !value.is_object() {
-            return None;
-        }
-        let token = get_string(value, "token")?;
-        if token_kind(&token) != TokenKind::ClientSessionToken || !header_safe(&token) {
-            return None;
-        }
-        let revoked_at = field(value, "revoked_at");
-        let revoked = !revoked_at.is_null() && !revoked_at.is_undefined();
-        Some(Session {
-            token,
-            expires_at: get_string(value, "expires_at"),
-            client_session_id: get_string(value, "client_session_id"),
-            revoked,
-        })
-    }
-
-    /// The stored form: only what is needed to resume, never the user identifier key.
-    pub fn to_js(&self) -> JsValue {
-        let object = interop::record();
-        let opt = |value: &Option<String>| value.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-        let _ = Reflect::set(&object, &"token".into(), &JsValue::from_str(&self.token));
-        let _ = Reflect::set(&object, &"expires_at".into(), &opt(&self.expires_at));
-        let _ = Reflect::set(&object, &"client_session_id".into(), &opt(&self.client_session_id));
-        object.into()
-    }
-
-    /// Known to be dead without asking the API: revoked, or past `expires_at`.
-    pub fn is_dead(&self, now_ms: f64) -> bool {
-        self.revoked
-            || self.expires_at.as_deref().is_some_and(|at| {
-                let at_ms = js_sys::Date::parse(at);
-                // An unparseable date is not proof of death; the API will say.
-                !at_ms.is_nan() && at_ms <= now_ms
-            })
-    }
-}
-
-/// `POST /client_sessions/get_or_create` with the publishable key only (no cookies, no token).
-pub async fn get_or_create(endpoint: &str, publishable_key: &str, user_identifier_key: &str, policy: Policy) -> Result<Session, SdkError> {
-    let body = interop::record();
-    let _ = Reflect::set(&body, &"user_identifier_key".into(), &JsValue::from_str(user_identifier_key));
-    let body = js_sys::JSON::stringify(&body).map_err(SdkError::Js)?;
-    let path = "/client_sessions/get_or_create";
-    let response = http::send(http::Request {
-        method: Method::Post,
-        url: [endpoint, path].concat(),
-        path,
-        headers: &http::headers(Some(&http::Auth::PublishableKey(publishable_key)), true),
-        body: Some(body.into()),
-        credentials: Credentials::Omit,
-    }, policy)
-    .await?;
-    let value = http::response_value(&response, path, "client_session")?;
-    Session::from_js(&value).ok_or_else(|| http::invalid_body(200, None, path, "a client_session without a usable client session token"))
 }
 
 #[cfg(test)]

@@ -37,8 +37,6 @@ pub enum SdkError {
     ActionAttemptTimeout { timeout_ms: f64, action_attempt: JsValue },
     /// The client was signed out.
     SignedOut,
-    /// A wait with a deadline (an action attempt's) reached it; the waiter reports it its way.
-    DeadlinePassed,
     /// Parameters that are not what the route takes (JS `TypeError`, as with @seamapi/http).
     Type(String),
     /// An error that is already a JS value (shared between calls waiting on one renewal).
@@ -147,7 +145,6 @@ impl From<SdkError> for JsValue {
                 "This client was signed out; create a new one with SeamClient.fromPublishableKey or SeamClient.fromClientSessionToken"
                     .to_owned(),
             ),
-            SdkError::DeadlinePassed => ("timeout", "The wait for the Seam API reached its deadline".to_owned()),
             SdkError::Type(message) => ("type", message),
         };
         // If building it threw, what was thrown is the best error there is.

@@ -1,23 +1,31 @@
 //! seam-wasm: a browser SDK for the Seam API that keeps its client session across page loads.
 
 mod action_attempt;
+#[cfg(any(target_arch = "wasm32", test))]
+mod alloc;
 mod auth;
 mod client;
+mod engine;
 mod error;
 mod generated;
 mod host;
-mod http;
 mod interop;
 mod openapi;
 mod options;
-mod paginate;
 mod query;
 mod request;
+mod response;
 mod routes;
+mod runner;
 mod sha256;
 mod storage;
+mod wire;
 
 pub use client::SeamClient;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: alloc::Allocator<alloc::WasmMemory> = alloc::Allocator::new(alloc::WasmMemory);
 
 use wasm_bindgen::prelude::*;
 

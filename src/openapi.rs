@@ -3,11 +3,10 @@
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::client::promise;
-use crate::error::SdkError;
-use crate::http::{self, Credentials, Method};
 use crate::interop;
 use crate::options;
+use crate::routes::Method;
+use crate::runner::{rejected, Mode, Runner};
 
 const PATH: &str = "/openapi.json";
 
@@ -20,16 +19,11 @@ pub fn get_openapi_schema(#[wasm_bindgen(unchecked_optional_param_type = "string
     let given = interop::record();
     let endpoint = endpoint.filter(|e| !e.is_undefined() && !e.is_null()).unwrap_or_else(|| JsValue::from_str(options::DEFAULT_ENDPOINT));
     let _ = Reflect::set(&given, &"endpoint".into(), &endpoint);
-    let options = match options::parse(&given) {
-        Ok(options) => options,
-        Err(error) => return Promise::reject(&error.into()),
-    };
-    if let Some(error) = options.endpoint_error {
-        return Promise::reject(&SdkError::Plain(error).into());
+    match options::parse(&given) {
+        Ok(options) => {
+            let url = [options.endpoint.as_str(), PATH].concat();
+            Runner::new(&options, Mode::Anonymous, None, None, None).request(Method::Get, PATH, url, None, false)
+        }
+        Err(error) => rejected(error),
     }
-    promise(async move {
-        let headers = http::headers(None, false);
-        let url = [options.endpoint.as_str(), PATH].concat();
-        http::send(http::Request { method: Method::Get, url, path: PATH, headers: &headers, body: None, credentials: Credentials::Omit }, options.policy).await
-    })
 }

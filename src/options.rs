@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::host;
 use crate::error::{comma_list, invalid_options, SdkError};
-use crate::http::Policy;
+use crate::engine::Policy;
 use crate::interop::{self, field};
 use crate::storage::StorageKind;
 
@@ -189,7 +189,7 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
         endpoint: DEFAULT_ENDPOINT.to_owned(),
         endpoint_error: None,
         storage: StorageKind::Local,
-        policy: Policy { timeout_ms: 30_000.0, retries: 2, deadline_ms: f64::INFINITY },
+        policy: Policy { timeout_ms: 30_000.0, retries: 2 },
         wait: Wait::default(),
     };
     let absent = options.is_undefined() || options.is_null();

@@ -6,16 +6,14 @@ use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::action_attempt;
-use crate::client::{promise, Inner};
 use crate::error::{comma_list, SdkError};
-use crate::http;
 use crate::interop;
 use crate::options::{self, Wait};
 use crate::query;
 use crate::routes::Route;
+use crate::runner::Runner;
+use crate::wire;
 
 /// A request checked and built, ready to send.
 struct Prepared {
@@ -36,7 +34,7 @@ fn prepare(endpoint: &str, route: &Route, params: &JsValue) -> Result<Prepared, 
     if route.method.uses_query() {
         Ok(Prepared { url: query::query_url(endpoint, route.path, params)?, body: None })
     } else {
-        Ok(Prepared { url: [endpoint, route.path].concat(), body: Some(http::json_body(params, route.path)?) })
+        Ok(Prepared { url: [endpoint, route.path].concat(), body: Some(wire::json_body(params, route.path)?) })
     }
 }
 
@@ -75,7 +73,7 @@ fn unreadable(route: &Route, error: &JsValue) -> SdkError {
 /// A call to one route; await it (or call `execute()`) to send it.
 #[wasm_bindgen(skip_typescript)]
 pub struct SeamHttpRequest {
-    inner: Rc<Inner>,
+    runner: Rc<Runner>,
     route: Route,
     params: JsValue,
     /// The parameters checked and the request built, or why not (reported when it is sent).
@@ -93,15 +91,15 @@ extern "C" {
 }
 
 impl SeamHttpRequest {
-    pub(crate) fn new(inner: &Rc<Inner>, route: Route, params: JsValue, options: JsValue) -> SeamHttpRequest {
-        SeamHttpRequest::build(inner, route, params, options::parse_request(&options, inner.wait).map_err(JsValue::from))
+    pub(crate) fn new(runner: &Rc<Runner>, route: Route, params: JsValue, options: JsValue) -> SeamHttpRequest {
+        SeamHttpRequest::build(runner, route, params, options::parse_request(&options, runner.wait).map_err(JsValue::from))
     }
 
-    fn build(inner: &Rc<Inner>, route: Route, params: JsValue, wait: Result<Wait, JsValue>) -> SeamHttpRequest {
+    fn build(runner: &Rc<Runner>, route: Route, params: JsValue, wait: Result<Wait, JsValue>) -> SeamHttpRequest {
         SeamHttpRequest {
-            prepared: prepare(&inner.endpoint, &route, &params).map_err(JsValue::from),
+            prepared: prepare(&runner.endpoint, &route, &params).map_err(JsValue::from),
             wait,
-            inner: inner.clone(),
+            runner: runner.clone(),
             route,
             params,
             response: RefCell::new(None),
@@ -117,8 +115,8 @@ impl SeamHttpRequest {
                     (Ok(prepared), Ok(_)) => (prepared.url.clone(), prepared.body.clone()),
                     (Err(error), _) | (_, Err(error)) => return Promise::reject(error),
                 };
-                let (inner, route) = (self.inner.clone(), self.route);
-                promise(async move { inner.execute(&route, &prepared.0, prepared.1).await })
+                let route = self.route;
+                self.runner.request(route.method, route.path, prepared.0, prepared.1, route.allows_client_session())
             })
             .clone()
     }
@@ -140,7 +138,7 @@ impl SeamHttpRequest {
     /// the endpoint cannot be resolved; and when the parameters cannot be sent.
     #[wasm_bindgen(getter, unchecked_return_type = "URL")]
     pub fn url(&self) -> Result<JsValue, JsValue> {
-        if let Some(error) = &self.inner.endpoint_error {
+        if let Some(error) = &self.runner.endpoint_error {
             return Err(SdkError::Plain(error.clone()).into());
         }
         let in_query = self.route.method.uses_query() && !self.params.is_undefined() && !self.params.is_null();
@@ -149,7 +147,7 @@ impl SeamHttpRequest {
             let empty_query = in_query && !prepared.url.contains('?');
             return Ok(web_sys::Url::new(&[prepared.url.as_str(), if empty_query { "?" } else { "" }].concat())?.into());
         }
-        let url = web_sys::Url::new(&[self.inner.endpoint.as_str(), self.route.path].concat())?;
+        let url = web_sys::Url::new(&[self.runner.endpoint.as_str(), self.route.path].concat())?;
         if in_query {
             // Written into the URL itself (no copy of the query into wasm), with the error
             // @seamapi/http's getter throws (`UnserializableParamError`, or what a getter threw);
@@ -202,7 +200,7 @@ impl SeamHttpRequest {
     #[wasm_bindgen(js_name = withPageCursor)]
     pub fn with_page_cursor(&self, #[wasm_bindgen(js_name = pageCursor)] page_cursor: JsValue) -> Result<SeamHttpRequest, JsValue> {
         let params = if self.prepared.is_ok() { page_params(&self.params, &page_cursor)? } else { self.params.clone() };
-        Ok(SeamHttpRequest::build(&self.inner, self.route, params, self.wait.clone()))
+        Ok(SeamHttpRequest::build(&self.runner, self.route, params, self.wait.clone()))
     }
 
     /// Sends the request (once) and resolves with its resource, after waiting for the action
@@ -212,17 +210,7 @@ impl SeamHttpRequest {
         result
             .get_or_insert_with(|| {
                 let response = self.response_promise();
-                let (inner, route) = (self.inner.clone(), self.route);
-                let wait = self.wait.clone().unwrap_or_default();
-                promise(async move {
-                    let body = JsFuture::from(response).await.map_err(SdkError::Js)?;
-                    let Some(key) = route.response_key else { return Ok(JsValue::UNDEFINED) };
-                    let value = http::response_value(&body, route.path, key)?;
-                    if route.action_attempt() && wait.enabled {
-                        return action_attempt::wait_for(&inner, value, wait).await;
-                    }
-                    Ok(value)
-                })
+                self.runner.resource(&response, self.route, self.wait.clone().unwrap_or_default())
             })
             .clone()
     }

@@ -1,7 +1,43 @@
-//! The route table's shape; its entries are generated (`generated::routes`) from the spec.
+//! The route table's shape, and the HTTP methods routes use; its entries are generated
+//! (`generated::routes`) from the spec.
 
 use crate::generated::routes::ROUTES;
-use crate::http::Method;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn parse(name: &str) -> Option<Method> {
+        [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete].into_iter().find(|method| method.as_str() == name)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    /// GET and DELETE carry their parameters in the query string; the others in a JSON body.
+    pub fn uses_query(self) -> bool {
+        matches!(self, Method::Get | Method::Delete)
+    }
+
+    /// Safe to send again after a failure: never POST or PATCH, which could act twice (unlock a
+    /// door twice, say).
+    pub fn is_idempotent(self) -> bool {
+        matches!(self, Method::Get | Method::Put | Method::Delete)
+    }
+}
 
 /// A route's flag bits: which kinds of credentials the spec lets call it, and what it returns.
 pub mod flag {

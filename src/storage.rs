@@ -4,22 +4,15 @@
 
 use std::cell::{Cell, RefCell};
 
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::auth::Session;
-use crate::interop;
+use crate::auth::{header_safe, token_kind, TokenKind};
+use crate::engine::{Session, Stored};
+use crate::interop::{self, field, MAX_TOKEN_CHARS};
 
 /// A stored value longer than this is not one of ours: it is read as unreadable, not copied.
 const MAX_STORED_CHARS: u32 = 16_384;
-
-/// What a store holds.
-pub enum Stored {
-    Nothing,
-    /// Something that is not a session: written by something else, cut short, or too long.
-    Unreadable,
-    Session(Session),
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageKind {
@@ -95,7 +88,7 @@ impl Store {
 
     pub fn read_state(&self) -> Stored {
         let Some(raw) = self.read_text() else { return Stored::Nothing };
-        match js_sys::JSON::parse(&raw).ok().as_ref().and_then(Session::from_js) {
+        match js_sys::JSON::parse(&raw).ok().as_ref().and_then(session_from_js) {
             Some(session) => Stored::Session(session),
             None => Stored::Unreadable,
         }
@@ -110,7 +103,7 @@ impl Store {
     }
 
     pub fn write(&self, session: &Session) {
-        if let Ok(raw) = js_sys::JSON::stringify(&session.to_js()) {
+        if let Ok(raw) = js_sys::JSON::stringify(&session_to_js(session)) {
             self.write_text(String::from(raw));
         }
     }
@@ -132,36 +125,52 @@ impl Store {
         MEMORY.with(|memory| memory.borrow_mut().retain(|(key, _)| *key != self.key));
     }
 
-    /// Calls `on_change` when another tab changes or clears this store's key. The event is read
-    /// as any page value (a page can dispatch its own, with throwing getters), and compared in
-    /// JS, without copying its strings.
-    pub fn watch(&self, on_change: impl FnMut() + 'static) -> Option<Watch> {
-        let area: JsValue = self.with_web(|storage| Ok(storage.clone()))?.into();
-        let window = web_sys::window()?;
-        let key = JsValue::from_str(&self.key);
-        let mut on_change = on_change;
-        let closure = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            let (Ok(changed_area), Ok(changed_key)) = (interop::get(&event, "storageArea"), interop::get(&event, "key")) else { return };
-            // A `null` key means the whole area was cleared.
-            if changed_area == area && (changed_key.is_null() || changed_key == key) {
-                on_change();
-            }
-        });
-        window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref()).ok()?;
-        Some(Watch { window, closure })
+    /// The web storage this store uses, to follow other tabs' changes to it; `None` in memory.
+    pub fn area(&self) -> Option<JsValue> {
+        self.with_web(|storage| Ok(storage.clone().into()))
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key
     }
 }
 
-/// A `storage` listener, removed when dropped.
-pub struct Watch {
-    window: web_sys::Window,
-    closure: Closure<dyn FnMut(JsValue)>,
+/// A field of a session, from the API or from storage; anything longer than a token could be is
+/// not copied.
+fn get_string(object: &JsValue, key: &str) -> Option<String> {
+    interop::text(&field(object, key), MAX_TOKEN_CHARS)
 }
 
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.window.remove_event_listener_with_callback("storage", self.closure.as_ref().unchecked_ref());
+/// Reads a session from a `client_session` object or from its stored form; `None` unless it has
+/// a client session token.
+pub fn session_from_js(value: &JsValue) -> Option<Session> {
+    if !value.is_object() {
+        return None;
     }
+    let token = get_string(value, "token")?;
+    if token_kind(&token) != TokenKind::ClientSessionToken || !header_safe(&token) {
+        return None;
+    }
+    let revoked_at = field(value, "revoked_at");
+    let expires_at = get_string(value, "expires_at");
+    Some(Session {
+        token,
+        // An unparseable date (NaN) is not proof of death; the API will say.
+        expires_ms: expires_at.as_deref().map_or(f64::NAN, js_sys::Date::parse),
+        expires_at,
+        client_session_id: get_string(value, "client_session_id"),
+        revoked: !revoked_at.is_null() && !revoked_at.is_undefined(),
+    })
+}
+
+/// The stored form: only what is needed to resume, never the user identifier key.
+fn session_to_js(session: &Session) -> JsValue {
+    let object = interop::record();
+    let opt = |value: &Option<String>| value.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    let _ = Reflect::set(&object, &"token".into(), &JsValue::from_str(&session.token));
+    let _ = Reflect::set(&object, &"expires_at".into(), &opt(&session.expires_at));
+    let _ = Reflect::set(&object, &"client_session_id".into(), &opt(&session.client_session_id));
+    object.into()
 }
 
 /// The storage key of a scope: the endpoint, then what identifies the session in it.

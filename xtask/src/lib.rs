@@ -48,6 +48,8 @@ enum Parameters {
 
 pub struct Output {
     pub routes_rs: String,
+    /// Included by `src/client.rs`.
+    pub client_namespaces_rs: String,
     pub namespaces_js: String,
     pub types_ts: String,
 }
@@ -893,7 +895,7 @@ fn rust_str(value: &str) -> String {
 }
 
 /// The routes the client calls on its own, written out as `Route` constants.
-const INTERNAL_ROUTES: &[&str] = &["/action_attempts/get", "/client_sessions/get"];
+const INTERNAL_ROUTES: &[&str] = &["/action_attempts/get", "/client_sessions/get", "/client_sessions/get_or_create"];
 
 /// Flag bits of a packed route, as `src/routes.rs` defines them.
 fn route_flags(route: &RouteSpec) -> u8 {
@@ -976,11 +978,7 @@ fn rule_sources(taken: &[TakenRule], expected: &[Expected]) -> String {
 pub fn write_routes(routes: &[RouteSpec], taken: &[TakenRule], expected: &[Expected]) -> String {
     let mut out = format!(
         "// {HEADER_NOTE}\n\n\
-         use js_sys::Reflect;\n\
-         use wasm_bindgen::prelude::*;\n\n\
-         use crate::client::SeamClient;\n\
-         use crate::http::Method;\n\
-         use crate::routes::Route;\n\n"
+         use crate::routes::{{Method, Route}};\n\n"
     );
     out.push_str(
         "/// Every route, sorted by path, one per line: `path method response_key required at_least_one\n\
@@ -1016,6 +1014,13 @@ pub fn write_routes(routes: &[RouteSpec], taken: &[TakenRule], expected: &[Expec
         );
     }
 
+    out
+}
+
+/// The client's namespace getters (`client.devices`, ...), included into the client's own module
+/// (`src/client.rs`), whose `use`s they rely on.
+pub fn write_client_namespaces(routes: &[RouteSpec]) -> String {
+    let mut out = format!("// {HEADER_NOTE}\n\n");
     let tree = namespace_tree(routes);
     let top: Vec<String> = tree.get(&Vec::new()).map(|(_, children)| children.clone()).unwrap_or_default();
     let imports: Vec<String> = top.iter().map(|child| namespace_type(std::slice::from_ref(child))).collect();
@@ -1030,7 +1035,7 @@ pub fn write_routes(routes: &[RouteSpec], taken: &[TakenRule], expected: &[Expec
         .zip(&imports)
         .map(|(child, ty)| {
             format!(
-                "    /// Routes under `/{child}`.\n    #[wasm_bindgen(getter = {}, unchecked_return_type = {})]\n    pub fn {child}(&self) -> JsValue {{\n        Reflect::get(self.namespaces(), &JsValue::from_str({})).unwrap_or(JsValue::UNDEFINED)\n    }}\n",
+                "    /// Routes under `/{child}`.\n    #[wasm_bindgen(getter = {}, unchecked_return_type = {})]\n    pub fn {child}(&self) -> JsValue {{\n        js_sys::Reflect::get(&self.namespaces, &JsValue::from_str({})).unwrap_or(JsValue::UNDEFINED)\n    }}\n",
                 snake_to_camel(child),
                 rust_str(ty),
                 rust_str(&snake_to_camel(child)),
@@ -1047,6 +1052,7 @@ pub fn generate(spec: &Value, http: &[HttpRoute], expected: &[Expected]) -> Resu
     let taken = apply_http_rules(&mut routes, http, expected)?;
     Ok(Output {
         routes_rs: write_routes(&routes, &taken, expected),
+        client_namespaces_rs: write_client_namespaces(&routes),
         namespaces_js: write_namespaces(&routes),
         types_ts: write_types(spec, &routes),
     })

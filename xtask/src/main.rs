@@ -62,6 +62,7 @@ fn main() -> ExitCode {
     let files = [
         ("mod.rs", format!("// {}\n\npub mod routes;\n", xtask::HEADER_NOTE)),
         ("routes.rs", output.routes_rs),
+        ("client_namespaces.rs", output.client_namespaces_rs),
         ("namespaces.js", output.namespaces_js),
         ("types.d.ts", output.types_ts),
     ];

@@ -27,6 +27,7 @@ fn fixture_output_matches_snapshots() {
     let spec = serde_json::from_str(include_str!("fixture.json")).unwrap();
     let output = xtask::generate(&spec, &http_routes(), EXPECTED).unwrap();
     check("routes.rs", &output.routes_rs);
+    check("client_namespaces.rs", &output.client_namespaces_rs);
     check("namespaces.js", &output.namespaces_js);
     check("types.d.ts", &output.types_ts);
 }

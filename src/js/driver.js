@@ -1,0 +1,104 @@
+// The part of a call that waits: `fetch` with its abort timer, timers, and the promises handed to
+// the page. It decides nothing: the wasm side's engine says what to send and when, and every
+// result goes back to it through `port(id, event, value)`. Nothing here lets the page's code throw
+// into wasm: work that can call the page's `fetch`, `setTimeout` or a thenable runs inside a
+// promise, so a failure becomes a rejection, which is reported like any other.
+
+// Browsers run a timer of more than 2^31 - 1 ms at once.
+const MAX_TIMER_MS = 2147483647
+// What the page may replace later cannot change how the driver waits.
+const then = Promise.prototype.then
+const waiting = new Map()
+const { get, set, delete: remove } = Map.prototype
+
+// `port`'s events.
+const ANSWERED = 1
+const FAILED = 2
+const WOKE = 3
+const SETTLED = 4
+const REJECTED = 5
+const STORAGE = 6
+
+// A promise for call `id`, settled by `settle`.
+export function track(id) {
+  return new Promise((resolve, reject) => set.call(waiting, id, [resolve, reject]))
+}
+
+export function settle(id, ok, value) {
+  const settlers = get.call(waiting, id)
+  remove.call(waiting, id)
+  settlers?.[ok ? 0 : 1](value)
+}
+
+// One attempt at a request. Resolves the port with what the wasm side reads of the answer, or
+// fails it with `{ timedOut, cause }` when there is none. The timeout (0: none) covers the body
+// too, so a server that stalls after its headers times out. Redirects are not followed, so that
+// the credentials (headers, cookies, the bootstrap's body) never reach another origin.
+export function send(port, id, method, url, headers, body, credentials, timeoutMs) {
+  then.call(
+    attempt(method, url, headers, body, credentials, timeoutMs),
+    (answer) => port(id, ANSWERED, answer),
+    (failure) => port(id, FAILED, failure),
+  )
+}
+
+async function attempt(method, url, headers, body, credentials, timeoutMs) {
+  let controller, timer
+  try {
+    if (timeoutMs > 0) {
+      controller = new AbortController()
+      timer = setTimeout(() => controller.abort(), Math.min(timeoutMs, MAX_TIMER_MS))
+    }
+    const response = await fetch(url, { method, headers, body, credentials, redirect: 'manual', signal: controller?.signal })
+    // A page's own `fetch` can answer anything: the wasm side reads a number, and every field is
+    // the answer's own, so nothing is looked up on a prototype the page changed.
+    const status = typeof response.status === 'number' ? response.status : 0
+    if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+      Promise.resolve().then(() => response.body?.cancel()).catch(() => {})
+      return { status, redirected: true }
+    }
+    return {
+      status,
+      redirected: false,
+      requestId: response.headers.get('seam-request-id'),
+      retryAfter: response.headers.get('retry-after'),
+      text: await response.text(),
+    }
+  } catch (cause) {
+    throw { timedOut: controller?.signal.aborted === true, cause }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+// Wakes call `id` after `ms`; at once if the page's `setTimeout` throws.
+export function sleep(port, id, ms) {
+  const woke = () => port(id, WOKE)
+  then.call(new Promise((resolve) => setTimeout(resolve, Math.min(ms, MAX_TIMER_MS))), woke, woke)
+}
+
+// Reports how `promise` (one of `track`'s) settles, to call `id`.
+export function after(port, id, promise) {
+  then.call(
+    promise,
+    (value) => port(id, SETTLED, value),
+    (error) => port(id, REJECTED, error),
+  )
+}
+
+// Tells the port when another tab changes or clears `key` of `area`; returns what stops it. The
+// event is read as any page value (a page can dispatch its own, with throwing getters).
+export function watch(port, area, key) {
+  const listener = (event) => {
+    let changed
+    try {
+      // A `null` key means the whole area was cleared.
+      changed = event.storageArea === area && (event.key === null || event.key === key)
+    } catch {
+      return
+    }
+    if (changed) port(0, STORAGE)
+  }
+  addEventListener('storage', listener)
+  return () => removeEventListener('storage', listener)
+}

@@ -1,0 +1,673 @@
+//! A client's calls in flight: the engine's actions carried out through the driver
+//! (`js/driver.js`), and what the driver reports turned into the engine's events. The engine
+//! decides; this module holds the JS values it does not (bodies, answers, errors, the promises
+//! handed to the page) and knows how each kind of request is built and read.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use js_sys::{Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::action_attempt;
+use crate::engine::{Action, Answer, Engine, Id, Kind, Outcome, Request, Session, Stored, DEAD_SESSION_CODES, RENEWAL};
+use crate::error::{ApiError, SdkError};
+use crate::generated::routes::{ACTION_ATTEMPTS_GET, CLIENT_SESSIONS_GET, CLIENT_SESSIONS_GET_OR_CREATE};
+use crate::interop;
+use crate::options::{Options, Wait};
+use crate::query;
+use crate::response::{self, Reading};
+use crate::routes::{Method, Route};
+use crate::sha256::{hex, stretch};
+use crate::storage::{scope_key, session_from_js, StorageKind, Store};
+use crate::wire::{self, Auth};
+
+#[wasm_bindgen(module = "/src/js/driver.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn track(id: Id) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn settle(id: Id, ok: bool, value: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch)]
+    #[allow(clippy::too_many_arguments)]
+    fn send(port: &JsValue, id: Id, method: &str, url: &str, headers: &Object, body: &JsValue, credentials: &str, timeout_ms: f64) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn sleep(port: &JsValue, id: Id, ms: f64) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn after(port: &JsValue, id: Id, promise: &Promise) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn watch(port: &JsValue, area: &JsValue, key: &str) -> Result<js_sys::Function, JsValue>;
+}
+
+/// The driver's reports to `port(id, event, value)`, as `js/driver.js` numbers them.
+const ANSWERED: u32 = 1;
+const FAILED: u32 = 2;
+const WOKE: u32 = 3;
+const SETTLED: u32 = 4;
+const REJECTED: u32 = 5;
+const STORAGE: u32 = 6;
+
+pub enum Mode {
+    /// Can mint a new session with `get_or_create`. The user identifier key stays in memory only.
+    PublishableKey { key: String, user_identifier_key: String },
+    /// A token handed in by the page; a dead one can only be dropped.
+    ClientSessionToken,
+    /// An API key, a personal access token or a console session token, with the workspace it
+    /// is scoped to: nothing is stored, and there is no session to renew.
+    Bearer { workspace_id: Option<String> },
+    /// No credential: the OpenAPI spec.
+    Anonymous,
+}
+
+impl Mode {
+    fn kind(&self) -> Kind {
+        match self {
+            Mode::PublishableKey { .. } => Kind::Renewable,
+            Mode::ClientSessionToken => Kind::Token,
+            Mode::Bearer { .. } => Kind::Bearer,
+            Mode::Anonymous => Kind::Anonymous,
+        }
+    }
+
+    pub fn has_session(&self) -> bool {
+        matches!(self, Mode::PublishableKey { .. } | Mode::ClientSessionToken)
+    }
+}
+
+/// What a call is, beyond what the engine knows of it.
+enum What {
+    /// A request; its value is the whole response body.
+    Request { method: Method, path: &'static str, url: String, body: Option<JsValue> },
+    /// The resource in another call's body (which `after` reports), then the action attempt it
+    /// started, polled at `poll_url`.
+    Resource { route: Route, wait: Wait, poll_url: String },
+    /// A check of `token` for `updateClientSessionToken`.
+    Check { token: String },
+    /// A sign-in, whose value is the client (`value`).
+    SignIn { client: JsValue },
+}
+
+struct Slot {
+    id: Id,
+    what: What,
+    /// The request last sent, to read its answer.
+    request: Request,
+    /// The last answer's value or error.
+    last: Result<JsValue, JsValue>,
+    /// The action attempt waited on, as last seen.
+    attempt: JsValue,
+}
+
+/// A sign-in's scope: where its session goes once the user's tag is known.
+struct SignInScope {
+    storage: StorageKind,
+    salts: Store,
+}
+
+pub struct Runner {
+    pub endpoint: String,
+    /// Why no request can be sent (an endpoint that cannot be resolved), reported by each.
+    pub endpoint_error: Option<String>,
+    /// The client's `waitForActionAttempt`; a call's own option overrides it.
+    pub wait: Wait,
+    pub mode: Mode,
+    engine: RefCell<Engine>,
+    /// `None` for an API key, which is never stored, and for a sign-in until its user is known.
+    store: RefCell<Option<Store>>,
+    /// For a publishable key: the record of its last user to sign in, and this client's user
+    /// (its tag), so that signing out clears the record while it names this user.
+    last_user: RefCell<Option<(Store, String)>>,
+    sign_in: Option<SignInScope>,
+    /// Request headers and the token they were made for.
+    headers: RefCell<Option<(String, [Object; 2])>>,
+    calls: RefCell<Vec<Slot>>,
+    /// The renewal's last answer and which request it was.
+    renewal_last: RefCell<(Request, Result<JsValue, JsValue>)>,
+    /// The driver reports here; it holds this runner weakly.
+    port: JsValue,
+    /// Stops following other tabs.
+    unwatch: RefCell<Option<js_sys::Function>>,
+    /// Itself, while a call is in flight: a client freed meanwhile still settles its calls.
+    busy: RefCell<Option<Rc<Runner>>>,
+}
+
+thread_local! {
+    /// Ids of calls, unique on the page: the driver keeps their promises by id.
+    static NEXT_ID: Cell<Id> = const { Cell::new(RENEWAL) };
+    /// The newest sign-in of each storage and scope (endpoint, key and user; the user
+    /// identifier key stays in memory, as in the clients themselves), while it runs.
+    static SIGN_INS: RefCell<Vec<(StorageKind, String, Id, Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn next_id() -> Id {
+    NEXT_ID.with(|next| {
+        let id = next.get().wrapping_add(1).max(RENEWAL + 1);
+        next.set(id);
+        id
+    })
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A promise rejected with `error`.
+pub fn rejected(error: SdkError) -> Promise {
+    Promise::reject(&error.into())
+}
+
+impl Runner {
+    pub fn new(options: &Options, mode: Mode, session: Option<Session>, store: Option<Store>, last_user: Option<(Store, String)>) -> Rc<Runner> {
+        Runner::build(options, mode, session, store, last_user, None)
+    }
+
+    fn build(options: &Options, mode: Mode, session: Option<Session>, store: Option<Store>, last_user: Option<(Store, String)>, sign_in: Option<SignInScope>) -> Rc<Runner> {
+        let policy = options.policy;
+        let seed = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        let engine = Engine::new(mode.kind(), policy, session, seed);
+        let runner = Rc::new_cyclic(|weak: &Weak<Runner>| {
+            let weak = weak.clone();
+            // Owned by the JS function, which lives while the driver has something to report.
+            let port = Closure::<dyn Fn(Id, u32, JsValue)>::new(move |id, event, value| {
+                if let Some(runner) = weak.upgrade() {
+                    runner.on_report(id, event, value);
+                }
+            })
+            .into_js_value();
+            Runner {
+                endpoint: options.endpoint.clone(),
+                endpoint_error: options.endpoint_error.clone(),
+                wait: options.wait,
+                mode,
+                engine: RefCell::new(engine),
+                store: RefCell::new(None),
+                last_user: RefCell::new(last_user),
+                sign_in,
+                headers: RefCell::new(None),
+                calls: RefCell::new(Vec::new()),
+                renewal_last: RefCell::new((Request::Liveness, Ok(JsValue::UNDEFINED))),
+                port,
+                unwatch: RefCell::new(None),
+                busy: RefCell::new(None),
+            }
+        });
+        if let Some(store) = store {
+            runner.set_store(store);
+        }
+        runner
+    }
+
+    /// Keeps `store` for this client's session, and follows other tabs' changes to it.
+    fn set_store(&self, store: Store) {
+        let unwatch = store.area().and_then(|area| watch(&self.port, &area, store.key()).ok());
+        self.store.replace(Some(store));
+        if let Some(old) = self.unwatch.replace(unwatch) {
+            let _ = old.call0(&JsValue::UNDEFINED);
+        }
+    }
+
+    pub fn token(&self) -> Option<String> {
+        self.engine.borrow().session().map(|session| session.token.clone())
+    }
+
+    /// A call to `path`; resolves with the response body.
+    pub fn request(self: &Rc<Self>, method: Method, path: &'static str, url: String, body: Option<JsValue>, may_renew: bool) -> Promise {
+        if let Some(error) = &self.endpoint_error {
+            return rejected(SdkError::Plain(error.clone()));
+        }
+        let id = next_id();
+        let promise = self.open(id, What::Request { method, path, url, body });
+        self.engine.borrow_mut().start(id, method.is_idempotent(), may_renew, now_ms());
+        self.run();
+        promise
+    }
+
+    /// The resource of `route` in the body `response` resolves with, after its action attempt
+    /// when the route starts one and `wait` says to wait.
+    pub fn resource(self: &Rc<Self>, response: &Promise, route: Route, wait: Wait) -> Promise {
+        let id = next_id();
+        let promise = self.open(id, What::Resource { route, wait, poll_url: String::new() });
+        self.wait_on(id, response);
+        self.run();
+        promise
+    }
+
+    /// Checks `token` with `GET /client_sessions/get`, then uses it.
+    pub fn check(self: &Rc<Self>, token: String) -> Promise {
+        let id = next_id();
+        let promise = self.open(id, What::Check { token: token.clone() });
+        self.engine.borrow_mut().check(id, token, now_ms());
+        self.run();
+        promise
+    }
+
+    /// Registers a call and its promise.
+    fn open(self: &Rc<Self>, id: Id, what: What) -> Promise {
+        self.calls.borrow_mut().push(Slot { id, what, request: Request::Call, last: Ok(JsValue::UNDEFINED), attempt: JsValue::UNDEFINED });
+        self.busy.replace(Some(self.clone()));
+        track(id).unwrap_or_else(|error| Promise::reject(&error))
+    }
+
+    /// Reports how `promise` settles to call `id`; at once, as a rejection, if it cannot.
+    fn wait_on(&self, id: Id, promise: &Promise) {
+        if let Err(error) = after(&self.port, id, promise) {
+            self.finish(id, Err(error));
+        }
+    }
+
+    /// Settles call `id` and forgets it.
+    fn finish(&self, id: Id, result: Result<JsValue, JsValue>) {
+        self.calls.borrow_mut().retain(|slot| slot.id != id);
+        let _ = match result {
+            Ok(value) => settle(id, true, &value),
+            Err(error) => settle(id, false, &error),
+        };
+    }
+
+    fn with_slot<T>(&self, id: Id, op: impl FnOnce(&mut Slot) -> T) -> Option<T> {
+        self.calls.borrow_mut().iter_mut().find(|slot| slot.id == id).map(op)
+    }
+
+    /// Carries out the engine's actions until it has none. No borrow is held while JS runs:
+    /// the page's code (a thenable's getter, a wrapped `fetch`) could come back in.
+    fn run(self: &Rc<Self>) {
+        loop {
+            let action = self.engine.borrow_mut().next_action();
+            match action {
+                Some(action) => self.perform(action),
+                None => break,
+            }
+        }
+        if self.calls.borrow().is_empty() && self.engine.borrow().in_flight() == 0 {
+            self.busy.replace(None);
+        }
+    }
+
+    fn perform(self: &Rc<Self>, action: Action) {
+        match action {
+            Action::Send { id, request, token, timeout_ms } => self.send(id, request, token, timeout_ms),
+            Action::Sleep { id, ms } => {
+                if sleep(&self.port, id, ms).is_err() {
+                    self.engine.borrow_mut().woke(id, now_ms());
+                }
+            }
+            Action::ReadStored => {
+                let stored = self.store.borrow().as_ref().map_or(Stored::Nothing, Store::read_state);
+                self.engine.borrow_mut().stored_now(stored, now_ms());
+            }
+            Action::Store(session) => self.store_session(&session),
+            Action::Forget => {
+                if let Some(store) = &*self.store.borrow() {
+                    store.remove();
+                }
+            }
+            Action::Settle { id, outcome } => self.conclude(id, outcome),
+        }
+    }
+
+    fn send(&self, id: Id, request: Request, token: Option<String>, timeout_ms: f64) {
+        let (method, url, body) = match request {
+            Request::Liveness => (CLIENT_SESSIONS_GET.method, self.url(&CLIENT_SESSIONS_GET), None),
+            Request::GetOrCreate => {
+                let Mode::PublishableKey { user_identifier_key, .. } = &self.mode else { return };
+                let body = interop::record();
+                let _ = Reflect::set(&body, &"user_identifier_key".into(), &JsValue::from_str(user_identifier_key));
+                let body = js_sys::JSON::stringify(&body).map(JsValue::from).ok();
+                let route = &CLIENT_SESSIONS_GET_OR_CREATE;
+                (route.method, self.url(route), body)
+            }
+            _ => {
+                let found = self.with_slot(id, |slot| {
+                    slot.request = request;
+                    match (&slot.what, request) {
+                        (What::Request { method, url, body, .. }, _) => Some((*method, url.clone(), body.clone())),
+                        (What::Resource { poll_url, .. }, Request::Poll) => Some((ACTION_ATTEMPTS_GET.method, poll_url.clone(), None)),
+                        (What::Check { .. }, _) => Some((CLIENT_SESSIONS_GET.method, self.url(&CLIENT_SESSIONS_GET), None)),
+                        _ => None,
+                    }
+                });
+                let Some(Some(found)) = found else { return };
+                found
+            }
+        };
+        if id == RENEWAL {
+            self.renewal_last.borrow_mut().0 = request;
+        }
+        let auth = match (&self.mode, token.as_deref()) {
+            (Mode::Bearer { workspace_id }, Some(token)) => Some(Auth::Bearer(token, workspace_id.as_deref())),
+            (_, Some(token)) => Some(Auth::ClientSessionToken(token)),
+            (Mode::PublishableKey { key, .. }, None) => Some(Auth::PublishableKey(key)),
+            (_, None) => None,
+        };
+        let headers = self.headers(auth.as_ref(), token.as_deref(), body.is_some());
+        let body = body.unwrap_or(JsValue::UNDEFINED);
+        if let Err(error) = send(&self.port, id, method.as_str(), &url, &headers, &body, Auth::cookies(auth.as_ref()), timeout_ms) {
+            self.answered(id, false, &error);
+        }
+    }
+
+    fn url(&self, route: &Route) -> String {
+        [self.endpoint.as_str(), route.path].concat()
+    }
+
+    /// The headers for `auth`, without or with a JSON body; those of a session's token are made
+    /// once per token rather than once per call.
+    fn headers(&self, auth: Option<&Auth>, token: Option<&str>, has_body: bool) -> Object {
+        let Some(token) = token else { return wire::headers(auth, has_body) };
+        if let Some((cached, pair)) = &*self.headers.borrow() {
+            if cached == token {
+                return pair[usize::from(has_body)].clone();
+            }
+        }
+        let pair = [wire::headers(auth, false), wire::headers(auth, true)];
+        let chosen = pair[usize::from(has_body)].clone();
+        self.headers.replace(Some((token.to_owned(), pair)));
+        chosen
+    }
+
+    /// What the driver reports: an answer, a failure, a timer, another promise settled, storage.
+    fn on_report(self: &Rc<Self>, id: Id, event: u32, value: JsValue) {
+        match event {
+            ANSWERED | FAILED => self.answered(id, event == ANSWERED, &value),
+            WOKE => self.engine.borrow_mut().woke(id, now_ms()),
+            SETTLED | REJECTED => self.settled(id, event == SETTLED, value),
+            STORAGE => {
+                let stored = self.store.borrow().as_ref().map(Store::read_state);
+                if let Some(stored) = stored {
+                    self.engine.borrow_mut().storage_changed(stored);
+                }
+            }
+            _ => {}
+        }
+        self.run();
+    }
+
+    fn answered(&self, id: Id, arrived: bool, value: &JsValue) {
+        let request = if id == RENEWAL { Some(self.renewal_last.borrow().0) } else { self.with_slot(id, |slot| slot.request) };
+        let Some(request) = request else { return };
+        let (method, path) = match request {
+            Request::Poll => (ACTION_ATTEMPTS_GET.method, ACTION_ATTEMPTS_GET.path),
+            Request::Liveness => (CLIENT_SESSIONS_GET.method, CLIENT_SESSIONS_GET.path),
+            Request::GetOrCreate => (CLIENT_SESSIONS_GET_OR_CREATE.method, CLIENT_SESSIONS_GET_OR_CREATE.path),
+            Request::Call => match self.with_slot(id, |slot| match &slot.what {
+                What::Request { method, path, .. } => (*method, *path),
+                _ => (CLIENT_SESSIONS_GET.method, CLIENT_SESSIONS_GET.path),
+            }) {
+                Some(found) => found,
+                None => return,
+            },
+        };
+        let reading = if arrived { response::read(value.unchecked_ref(), path) } else { response::failure(value, method, path) };
+        let checked = self.with_slot(id, |slot| match &slot.what {
+            What::Check { token } => Some(token.clone()),
+            _ => None,
+        });
+        let (answer, last) = interpret(reading, request, checked.flatten(), path);
+        if id == RENEWAL {
+            self.renewal_last.borrow_mut().1 = last;
+        } else {
+            let attempt = matches!(answer, Answer::Attempt(_));
+            self.with_slot(id, |slot| {
+                if attempt {
+                    slot.attempt = last.clone().unwrap_or(JsValue::UNDEFINED);
+                }
+                slot.last = last;
+            });
+        }
+        self.engine.borrow_mut().answered(id, answer, now_ms());
+    }
+
+    /// Another promise this call waited on settled: a sign-in's turn has come, or a call's body
+    /// is there to read.
+    fn settled(self: &Rc<Self>, id: Id, ok: bool, value: JsValue) {
+        let found = self.with_slot(id, |slot| match &slot.what {
+            What::Resource { route, wait, .. } => Some((*route, *wait)),
+            _ => None,
+        });
+        match found {
+            Some(Some((route, wait))) => self.read_resource(id, ok, value, route, wait),
+            Some(None) => self.begin_sign_in(id),
+            None => {}
+        }
+    }
+
+    fn read_resource(&self, id: Id, ok: bool, body: JsValue, route: Route, wait: Wait) {
+        if !ok {
+            return self.finish(id, Err(body));
+        }
+        let Some(key) = route.response_key else { return self.finish(id, Ok(JsValue::UNDEFINED)) };
+        let attempt = match response::resource(&body, route.path, key) {
+            Ok(value) if route.action_attempt() && wait.enabled => value,
+            result => return self.finish(id, result.map_err(JsValue::from)),
+        };
+        let params = interop::record();
+        let _ = Reflect::set(&params, &"action_attempt_id".into(), &interop::field(&attempt, "action_attempt_id"));
+        let poll_url = match query::query_url(&self.endpoint, ACTION_ATTEMPTS_GET.path, &params) {
+            Ok(url) => url,
+            Err(error) => return self.finish(id, Err(error.into())),
+        };
+        let status = action_attempt::status(&attempt);
+        self.with_slot(id, |slot| {
+            slot.what = What::Resource { route, wait, poll_url };
+            slot.last = Ok(attempt.clone());
+            slot.attempt = attempt;
+        });
+        self.engine.borrow_mut().wait_for_attempt(id, status, wait.timeout_ms, wait.polling_interval_ms, now_ms());
+    }
+
+    /// How the engine ended call `id`.
+    fn conclude(&self, id: Id, outcome: Outcome) {
+        let Some((last, attempt, wait, client)) = self.with_slot(id, |slot| {
+            let wait = match &slot.what {
+                What::Resource { wait, .. } => wait.timeout_ms,
+                _ => 0.0,
+            };
+            let client = match &slot.what {
+                What::SignIn { client } => Some(client.clone()),
+                _ => None,
+            };
+            (slot.last.clone(), slot.attempt.clone(), wait, client)
+        }) else {
+            return;
+        };
+        let signing_in = client.is_some();
+        let result = match outcome {
+            Outcome::Last => last,
+            Outcome::RenewalFailed => Err(self.renewal_last.borrow().1.clone().err().unwrap_or(JsValue::UNDEFINED)),
+            Outcome::ReturnedDead(revoked) => Err(returned_dead(revoked).into()),
+            Outcome::SignedOut => Err(SdkError::SignedOut.into()),
+            Outcome::SignedIn => Ok(client.unwrap_or(JsValue::UNDEFINED)),
+            Outcome::AttemptFailed => Err(action_attempt::failed(attempt).into()),
+            Outcome::AttemptTimedOut => Err(SdkError::ActionAttemptTimeout { timeout_ms: wait, action_attempt: attempt }.into()),
+        };
+        if signing_in {
+            self.signed_in(id, result.is_ok());
+        }
+        self.finish(id, result);
+    }
+
+    /// Stores a new session: for a sign-in, under its user's tag (with a new salt if this
+    /// storage has none yet, so that a sign-in that fails leaves nothing behind).
+    fn store_session(&self, session: &Session) {
+        if self.store.borrow().is_none() {
+            let (Some(scope), Mode::PublishableKey { key, user_identifier_key }) = (&self.sign_in, &self.mode) else { return };
+            // The salt is read now: another sign-in may have stored one meanwhile.
+            let tag = user_tag_or_new_salt(&scope.salts, user_identifier_key);
+            let endpoint = &self.endpoint;
+            self.set_store(Store::new(scope.storage, user_scope(endpoint, key, &tag)));
+            self.last_user.replace(Some((Store::new(scope.storage, scope_key(endpoint, key)), tag)));
+        }
+        if let Some(store) = &*self.store.borrow() {
+            store.write(session);
+        }
+    }
+
+    /// Forgets this client's session, in storage too, and the record of its user as the last
+    /// one while it names this user.
+    pub fn sign_out(&self) {
+        self.engine.borrow_mut().sign_out();
+        if let Some(store) = &*self.store.borrow() {
+            store.remove();
+        }
+        if let Some((record, user)) = &*self.last_user.borrow() {
+            if read_last_user(record).as_ref() == Some(user) {
+                record.remove();
+            }
+        }
+    }
+
+    /// `fromPublishableKey`: signs in the user of this runner's mode, resolving with `client`.
+    /// Sign-ins of one user that start together (React's StrictMode running effects twice, a
+    /// double click, two components) make one get_or_create: each waits for the one before it,
+    /// then finds the session that one stored.
+    pub fn start_sign_in(options: &Options, key: String, user_identifier_key: String, client: impl FnOnce(Rc<Runner>) -> JsValue) -> Promise {
+        let scope = [options.endpoint.as_str(), "\n", &key, "\n", &user_identifier_key].concat();
+        let salts = Store::new(options.storage, scope_key(&options.endpoint, &[&key, ":salt"].concat()));
+        let sign_in = SignInScope { storage: options.storage, salts };
+        let mode = Mode::PublishableKey { key, user_identifier_key };
+        let runner = Runner::build(options, mode, None, None, None, Some(sign_in));
+        let id = next_id();
+        let promise = runner.open(id, What::SignIn { client: client(runner.clone()) });
+        let storage = options.storage;
+        let before = SIGN_INS.with(|all| {
+            let mut all = all.borrow_mut();
+            let before = all.iter().position(|(k, s, ..)| *k == storage && *s == scope).map(|at| all.remove(at).3);
+            all.push((storage, scope, id, promise.clone()));
+            before
+        });
+        match before {
+            Some(before) => runner.wait_on(id, &before),
+            None => runner.begin_sign_in(id),
+        }
+        promise
+    }
+
+    /// A sign-in's turn: the engine resumes the user's stored session when it is alive, else
+    /// asks for one. A user known here (by the stored salt) has a store already.
+    fn begin_sign_in(self: &Rc<Self>, id: Id) {
+        let (Some(scope), Mode::PublishableKey { key, user_identifier_key }) = (&self.sign_in, &self.mode) else { return };
+        if let Some(tag) = user_tag(&scope.salts, user_identifier_key) {
+            self.set_store(Store::new(scope.storage, user_scope(&self.endpoint, key, &tag)));
+            self.last_user.replace(Some((Store::new(scope.storage, scope_key(&self.endpoint, key)), tag)));
+        }
+        let session = self.store.borrow().as_ref().and_then(Store::read);
+        self.engine.borrow_mut().sign_in(id, session, now_ms());
+        self.run();
+    }
+
+    /// A sign-in ended: no later sign-in waits for it, and on success its user is the last one.
+    fn signed_in(&self, id: Id, ok: bool) {
+        SIGN_INS.with(|all| all.borrow_mut().retain(|(.., n, _)| *n != id));
+        if let (true, Some((record, tag))) = (ok, &*self.last_user.borrow()) {
+            record.write_text(["{\"user\":\"", tag, "\"}"].concat());
+        }
+    }
+}
+
+impl Drop for Runner {
+    fn drop(&mut self) {
+        if let Some(unwatch) = self.unwatch.take() {
+            let _ = unwatch.call0(&JsValue::UNDEFINED);
+        }
+    }
+}
+
+/// The engine's view of an answer, and the value or error the call keeps from it.
+fn interpret(reading: Reading, request: Request, checked: Option<String>, path: &str) -> (Answer, Result<JsValue, JsValue>) {
+    let Reading { result, status, retry_after_ms } = reading;
+    let body = match result {
+        Ok(body) => body,
+        Err(SdkError::Timeout { message, cause }) => return (Answer::TimedOut, Err(SdkError::Timeout { message, cause }.into())),
+        Err(error) => {
+            let dead_session = matches!(&error, SdkError::Api(api) if api.status == 401 && DEAD_SESSION_CODES.contains(&api.code.as_str()));
+            return (Answer::Failed { status, dead_session, retry_after_ms }, Err(error.into()));
+        }
+    };
+    // A body that is not what the request needs is the answer's error, and final.
+    let unusable = |error: SdkError| (Answer::Failed { status, dead_session: false, retry_after_ms: None }, Err(error.into()));
+    match request {
+        Request::Poll => match response::resource(&body, path, "action_attempt") {
+            Ok(attempt) => (Answer::Attempt(action_attempt::status(&attempt)), Ok(attempt)),
+            Err(error) => unusable(error),
+        },
+        Request::GetOrCreate => match response::resource(&body, path, "client_session").map(|found| session_from_js(&found)) {
+            Ok(Some(session)) => (Answer::Session(session), Ok(body)),
+            Ok(None) => unusable(response::invalid_body(status, None, path, "a client_session without a usable client session token")),
+            Err(error) => unusable(error),
+        },
+        Request::Call if checked.is_some() => match response::resource(&body, path, "client_session") {
+            Ok(found) => {
+                let token = checked.unwrap_or_default();
+                let session = session_from_js(&found).filter(|s| s.token == token).unwrap_or_else(|| Session::from_token(token));
+                (Answer::Session(session), Ok(JsValue::UNDEFINED))
+            }
+            Err(error) => unusable(error),
+        },
+        _ => (Answer::Ok, Ok(body)),
+    }
+}
+
+/// The error of a session `get_or_create` returned already dead (the API does that for a user
+/// whose session was revoked or has expired).
+fn returned_dead(revoked: bool) -> SdkError {
+    let (code, message) = if revoked {
+        ("client_session_revoked", "The Seam API returned a revoked client session for this user")
+    } else {
+        ("client_session_expired", "The Seam API returned an expired client session for this user")
+    };
+    SdkError::Api(ApiError { status: 401, code: code.to_owned(), message: message.to_owned(), request_id: None, data: JsValue::UNDEFINED, validation_errors: JsValue::UNDEFINED })
+}
+
+/// Where `fromPublishableKey` keeps a user's session: the endpoint, the key and the user's tag.
+pub fn user_scope(endpoint: &str, publishable_key: &str, user_tag: &str) -> String {
+    scope_key(endpoint, &[publishable_key, ":", user_tag].concat())
+}
+
+/// Hash rounds for a user's tag: each guess at a user identifier key costs as many, and a
+/// sign-in about as many microseconds once.
+const TAG_ROUNDS: u32 = 10_000;
+
+/// The tag that names a user's stored session: a slow hash of the user identifier key, salted with
+/// 8 random bytes (16 hex digits, hashed as they are written) kept in this storage for this
+/// endpoint and key. The same key gives other tags in other browsers, so no table of precomputed
+/// hashes (of emails, of numbers) turns a tag back into the key; the key itself is never stored.
+/// `None` while no salt is stored: no one signed in here yet.
+fn user_tag(salts: &Store, user_identifier_key: &str) -> Option<String> {
+    Some(tag_of(&read_json_hex(salts, "salt", 16)?, user_identifier_key))
+}
+
+fn tag_of(salt: &str, user_identifier_key: &str) -> String {
+    hex(&stretch(user_identifier_key.as_bytes(), salt.as_bytes(), TAG_ROUNDS))
+}
+
+/// The tag by the stored salt, or by a new salt stored now: called only when a session is about
+/// to be stored, so that a sign-in that fails leaves nothing behind. The salt need only differ
+/// between browsers, not be secret (it is stored beside the tag), so `Math.random` makes it.
+fn user_tag_or_new_salt(salts: &Store, user_identifier_key: &str) -> String {
+    user_tag(salts, user_identifier_key).unwrap_or_else(|| {
+        let salt = hex(&[0u8; 8].map(|_| (js_sys::Math::random() * 256.0) as u8));
+        salts.write_text(["{\"salt\":\"", &salt, "\"}"].concat());
+        tag_of(&salt, user_identifier_key)
+    })
+}
+
+fn is_hex(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The tag of the last user, when the record holds a well-formed one.
+pub fn read_last_user(store: &Store) -> Option<String> {
+    read_json_hex(store, "user", 64)
+}
+
+/// `{"<key>": "<hex of len digits>"}`, as the store holds it, or `None` for anything else.
+fn read_json_hex(store: &Store, key: &str, len: u32) -> Option<String> {
+    let stored = js_sys::JSON::parse(&store.read_text()?).ok()?;
+    interop::text(&interop::field(&stored, key), len).filter(|text| is_hex(text, len as usize))
+}
