@@ -4,7 +4,10 @@
 //! tenth of dlmalloc's code, which is what the module needs: one thread, short-lived
 //! allocations, a few sizes.
 
-use core::alloc::{GlobalAlloc, Layout};
+use core::alloc::Layout;
+#[cfg(target_arch = "wasm32")]
+use core::alloc::GlobalAlloc;
+#[cfg(target_arch = "wasm32")]
 use core::cell::UnsafeCell;
 
 /// The smallest block: room for the free list's link, and for 16-byte alignment.
@@ -109,17 +112,21 @@ impl Memory for WasmMemory {
 }
 
 /// The allocator of a module that runs on one thread.
+#[cfg(target_arch = "wasm32")]
 pub struct Allocator<M>(UnsafeCell<Classes<M>>);
 
 // SAFETY: wasm32-unknown-unknown without threads runs this module on one thread.
+#[cfg(target_arch = "wasm32")]
 unsafe impl<M> Sync for Allocator<M> {}
 
+#[cfg(target_arch = "wasm32")]
 impl<M: Memory> Allocator<M> {
     pub const fn new(memory: M) -> Allocator<M> {
         Allocator(UnsafeCell::new(Classes::new(memory)))
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 unsafe impl<M: Memory> GlobalAlloc for Allocator<M> {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         unsafe { (*self.0.get()).alloc(layout) }

@@ -7,7 +7,6 @@ mod auth;
 mod client;
 mod engine;
 mod error;
-mod generated;
 mod host;
 mod interop;
 mod openapi;

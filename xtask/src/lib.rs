@@ -977,8 +977,7 @@ fn rule_sources(taken: &[TakenRule], expected: &[Expected]) -> String {
 
 pub fn write_routes(routes: &[RouteSpec], taken: &[TakenRule], expected: &[Expected]) -> String {
     let mut out = format!(
-        "// {HEADER_NOTE}\n\n\
-         use crate::routes::{{Method, Route}};\n\n"
+        "// {HEADER_NOTE}\n// Included by `src/routes.rs`, whose types it uses.\n\n"
     );
     out.push_str(
         "/// Every route, sorted by path, one per line: `path method response_key required at_least_one\n\
@@ -1020,7 +1019,7 @@ pub fn write_routes(routes: &[RouteSpec], taken: &[TakenRule], expected: &[Expec
 /// The client's namespace getters (`client.devices`, ...), included into the client's own module
 /// (`src/client.rs`), whose `use`s they rely on.
 pub fn write_client_namespaces(routes: &[RouteSpec]) -> String {
-    let mut out = format!("// {HEADER_NOTE}\n\n");
+    let mut out = format!("// {HEADER_NOTE}\n// Included by `src/client.rs`, whose types and imports it uses.\n\n");
     let tree = namespace_tree(routes);
     let top: Vec<String> = tree.get(&Vec::new()).map(|(_, children)| children.clone()).unwrap_or_default();
     let imports: Vec<String> = top.iter().map(|child| namespace_type(std::slice::from_ref(child))).collect();

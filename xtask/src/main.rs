@@ -60,7 +60,6 @@ fn main() -> ExitCode {
     };
     let out = PathBuf::from(out_dir);
     let files = [
-        ("mod.rs", format!("// {}\n\npub mod routes;\n", xtask::HEADER_NOTE)),
         ("routes.rs", output.routes_rs),
         ("client_namespaces.rs", output.client_namespaces_rs),
         ("namespaces.js", output.namespaces_js),
