@@ -217,6 +217,18 @@ window.bench = {
     return tally.result()
   },
 
+  // Wasm memory taken per call while `count` calls are in flight at once: the high-water mark
+  // after them, less the mark after a warm-up, per call (wasm memory grows in 64 KiB pages, so
+  // the figure is exact to 64 KiB / count).
+  async inFlight(subject, ids, count) {
+    const tally = errorTally()
+    await getMany(ids, 20, 20, tally)
+    const before = wasmMemoryBytes(subject)
+    await getMany(ids, count, count, tally)
+    const after = wasmMemoryBytes(subject)
+    return { bytesPerCall: before === null ? null : (after - before) / count, ...tally.result() }
+  },
+
   // Heap after full collections; finalizers (which free wasm-side objects) run between them.
   async memory(subject) {
     gc()

@@ -31,6 +31,8 @@ const CONCURRENT_CALLS = 500
 const CALLS_PER_ROUND = 2000
 const CHURN_WIDTH = 100
 const UNLOCKS_PER_ROUND = 10
+// Calls at once for the in-flight memory figure, in a page of their own.
+const IN_FLIGHT_CALLS = 2000
 
 const PKG = path.join(REPO_ROOT, 'pkg')
 const BUILD = path.join(REPO_ROOT, 'build', 'bench')
@@ -197,6 +199,22 @@ async function coldStarts(browser, origin, pageErrors) {
   return samples
 }
 
+// Wasm memory per call in flight, each subject in a fresh page: nothing else has raised its
+// high-water mark.
+async function inFlight(browser, origin, pageErrors, ids) {
+  return Object.fromEntries(
+    await Promise.all(
+      SUBJECTS.map(async (subject) => {
+        const p = await openPage(browser, origin, pageErrors)
+        await p.call('open', subject)
+        const result = await p.call('inFlight', subject, ids, IN_FLIGHT_CALLS)
+        await p.close()
+        return [subject, result]
+      }),
+    ),
+  )
+}
+
 // One step on every subject, in the turn's order.
 async function eachSubject(pages, turn, step) {
   const out = {}
@@ -259,9 +277,9 @@ async function rounds(browser, origin, pageErrors, ids) {
 
 const PHASES = ['list', 'sequential', 'concurrent', 'churn', 'unlock']
 
-function errorsOf(roundList) {
-  let errors = 0
-  const messages = []
+function errorsOf(roundList, flight) {
+  let errors = flight.errors
+  const messages = flight.firstError ? [`in flight: ${flight.firstError}`] : []
   for (const round of roundList) {
     for (const phase of PHASES) {
       errors += round[phase].errors
@@ -278,7 +296,7 @@ function memoryFigures(roundList, checkpoint, key) {
   return first === null ? null : { first, settled, last, growth: last - settled }
 }
 
-function summarize(subject, sizes, cold, roundList, coldBundled) {
+function summarize(subject, sizes, cold, roundList, coldBundled, flight) {
   const seq = roundList.map((r) => r.sequential.times)
   return {
     ...(coldBundled && {
@@ -303,7 +321,8 @@ function summarize(subject, sizes, cold, roundList, coldBundled) {
     heapAfterCalls: memoryFigures(roundList, 'memoryAfterCalls', 'jsHeapBytes'),
     wasmAfterList: memoryFigures(roundList, 'memoryAfterList', 'wasmBytes'),
     wasmAfterCalls: memoryFigures(roundList, 'memoryAfterCalls', 'wasmBytes'),
-    ...errorsOf(roundList),
+    wasmPerCallInFlight: flight.bytesPerCall,
+    ...errorsOf(roundList, flight),
   }
 }
 
@@ -338,6 +357,7 @@ function tableRows() {
     ...mem('JS heap after calls', 'heapAfterCalls', (r) => `, ${calls(r)} calls`),
     ...mem('wasm memory after list', 'wasmAfterList'),
     ...mem('wasm memory after calls', 'wasmAfterCalls', (r) => `, ${calls(r)} calls`),
+    [`wasm memory per call, ${IN_FLIGHT_CALLS.toLocaleString('en-US')} devices.get in flight at once (bytes)`, (s) => s.wasmPerCallInFlight, (v) => fmtBytes(Math.round(v))],
     ['errors, all phases', (s) => s.errors, String],
   ]
 }
@@ -427,8 +447,9 @@ async function main() {
     process.stderr.write('recorded methods; cold starts…\n')
     const cold = await coldStarts(browser, server.origin, pageErrors)
     const roundResults = await rounds(browser, server.origin, pageErrors, ids)
+    const flight = await inFlight(browser, server.origin, pageErrors, server.deviceIds.slice(0, IN_FLIGHT_CALLS))
 
-    const summary = bySubject((s) => summarize(s, sizes, cold[s], roundResults[s], s === 'seam-wasm' && cold['seam-wasm-bundled']))
+    const summary = bySubject((s) => summarize(s, sizes, cold[s], roundResults[s], s === 'seam-wasm' && cold['seam-wasm-bundled'], flight[s]))
     const seconds = (performance.now() - started) / 1000
     const date = new Date().toISOString()
     const host = await machine(browser, loadAtStart)
@@ -453,7 +474,7 @@ async function main() {
 
 const runConfig = () => ({
   ROUNDS, WARM_UP_ROUNDS, COLD_SAMPLES, LISTS_PER_ROUND, LIST_SIZE, SEQUENTIAL_CALLS, SEQUENTIAL_STEP, CONCURRENT_CALLS, CALLS_PER_ROUND, CHURN_WIDTH,
-  UNLOCKS_PER_ROUND,
+  UNLOCKS_PER_ROUND, IN_FLIGHT_CALLS,
 })
 
 function failOnErrors(summary, pageErrors) {
