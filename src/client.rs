@@ -322,7 +322,7 @@ impl SeamClient {
             ("allowsClientSession", route.allows_client_session().into()),
         ];
         for (key, value) in fields {
-            let _ = js_sys::Reflect::set(&description, &key.into(), &value);
+            interop::set(&description, key, &value);
         }
         description.into()
     }

@@ -1,8 +1,10 @@
 //! The SDK's errors. Each becomes one of the JS classes in `js/errors.js`, so that callers get
 //! `instanceof`, `name`, `code` and `cause` as with any other JS error.
 
-use js_sys::{Object, Reflect};
+
 use wasm_bindgen::prelude::*;
+
+use crate::interop::{self, set};
 
 #[wasm_bindgen(module = "/src/js/errors.js")]
 extern "C" {
@@ -89,18 +91,13 @@ pub fn comma_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-fn set(target: &Object, key: &str, value: &JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
-
 fn opt_str(value: &Option<String>) -> JsValue {
     value.as_deref().map_or(JsValue::NULL, JsValue::from_str)
 }
 
 impl From<SdkError> for JsValue {
     fn from(error: SdkError) -> JsValue {
-        let fields = crate::interop::record();
+        let fields = interop::record();
         let (kind, message) = match error {
             SdkError::Js(value) => return value,
             SdkError::Api(api) => {
@@ -137,7 +134,7 @@ impl From<SdkError> for JsValue {
             }
             SdkError::ActionAttemptTimeout { timeout_ms, action_attempt } => {
                 set(&fields, "actionAttempt", &action_attempt);
-                let ms = crate::interop::number_text(timeout_ms);
+                let ms = interop::number_text(timeout_ms);
                 ("actionAttemptTimeout", ["Timed out waiting for action attempt after ", &ms, "ms"].concat())
             }
             SdkError::SignedOut => (

@@ -82,6 +82,12 @@ pub fn record() -> js_sys::Object {
     js_sys::Object::create(JsValue::NULL.unchecked_ref())
 }
 
+/// `object[key] = value` on an object the SDK made itself (a record, a fresh object), which no
+/// setter of the page's can see, so it cannot fail.
+pub fn set(object: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
 /// `object[key]`, or `undefined` when it cannot be read (not an object, a throwing getter). For
 /// the API's answers and the SDK's own objects, where a failed read means "absent".
 pub fn field(object: &JsValue, key: &str) -> JsValue {

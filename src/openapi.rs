@@ -1,6 +1,6 @@
 //! `getOpenapiSchema(endpoint)`: the API's OpenAPI spec, fetched as @seamapi/http fetches it.
 
-use js_sys::{Promise, Reflect};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::interop;
@@ -18,7 +18,7 @@ const PATH: &str = "/openapi.json";
 pub fn get_openapi_schema(#[wasm_bindgen(unchecked_optional_param_type = "string")] endpoint: Option<JsValue>) -> Promise {
     let given = interop::record();
     let endpoint = endpoint.filter(|e| !e.is_undefined() && !e.is_null()).unwrap_or_else(|| JsValue::from_str(options::DEFAULT_ENDPOINT));
-    let _ = Reflect::set(&given, &"endpoint".into(), &endpoint);
+    interop::set(&given, "endpoint", &endpoint);
     match options::parse(&given) {
         Ok(options) => {
             let url = [options.endpoint.as_str(), PATH].concat();

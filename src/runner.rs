@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use js_sys::{Object, Promise, Reflect};
+use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -316,7 +316,7 @@ impl Runner {
             Request::GetOrCreate => {
                 let Mode::PublishableKey { user_identifier_key, .. } = &self.mode else { return };
                 let body = interop::record();
-                let _ = Reflect::set(&body, &"user_identifier_key".into(), &JsValue::from_str(user_identifier_key));
+                interop::set(&body, "user_identifier_key", &JsValue::from_str(user_identifier_key));
                 let body = js_sys::JSON::stringify(&body).map(JsValue::from).ok();
                 let route = &CLIENT_SESSIONS_GET_OR_CREATE;
                 (route.method, self.url(route), body)
@@ -446,7 +446,7 @@ impl Runner {
             result => return self.finish(id, result.map_err(JsValue::from)),
         };
         let params = interop::record();
-        let _ = Reflect::set(&params, &"action_attempt_id".into(), &interop::field(&attempt, "action_attempt_id"));
+        interop::set(&params, "action_attempt_id", &interop::field(&attempt, "action_attempt_id"));
         let poll_url = match query::query_url(&self.endpoint, ACTION_ATTEMPTS_GET.path, &params) {
             Ok(url) => url,
             Err(error) => return self.finish(id, Err(error.into())),

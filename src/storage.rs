@@ -4,7 +4,6 @@
 
 use std::cell::{Cell, RefCell};
 
-use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use crate::auth::{header_safe, token_kind, TokenKind};
@@ -167,9 +166,9 @@ pub fn session_from_js(value: &JsValue) -> Option<Session> {
 fn session_to_js(session: &Session) -> JsValue {
     let object = interop::record();
     let opt = |value: &Option<String>| value.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-    let _ = Reflect::set(&object, &"token".into(), &JsValue::from_str(&session.token));
-    let _ = Reflect::set(&object, &"expires_at".into(), &opt(&session.expires_at));
-    let _ = Reflect::set(&object, &"client_session_id".into(), &opt(&session.client_session_id));
+    interop::set(&object, "token", &JsValue::from_str(&session.token));
+    interop::set(&object, "expires_at", &opt(&session.expires_at));
+    interop::set(&object, "client_session_id", &opt(&session.client_session_id));
     object.into()
 }
 

@@ -1,7 +1,7 @@
 //! What goes on the wire besides the URL (`query`): the headers of each credential and the JSON
 //! body of a request.
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use crate::error::SdkError;
@@ -35,8 +35,7 @@ const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn headers(auth: Option<&Auth>, has_body: bool) -> Object {
     let headers = interop::record();
     let set = |name: &str, value: &str| {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+        interop::set(&headers, name, &JsValue::from_str(value));
     };
     match auth {
         Some(Auth::PublishableKey(key)) => set("seam-publishable-key", key),
