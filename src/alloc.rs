@@ -1,8 +1,10 @@
-//! The module's allocator: blocks of power-of-two sizes, one free list per size, carved from
-//! memory the module grows. Freed blocks are kept for their size and never merged, so a page that
-//! makes the same calls again and again reuses the same blocks and its memory stays flat. About a
-//! tenth of dlmalloc's code, which is what the module needs: one thread, short-lived
-//! allocations, a few sizes.
+//! The module's allocator: blocks of a few sizes (16, 24, 32, 48, 64, 96 bytes and so on: each
+//! power of two, and half again), one free list per size, carved from memory the module grows.
+//! Freed blocks are kept for their size and never merged or returned, and a block is aligned to
+//! the largest power of two that divides its size (up to 64 KiB), the padding before it lost: so memory
+//! stays flat for a page that makes the same kinds of calls again and again, which is what this
+//! module's use looks like (one thread, short-lived allocations, a few sizes), not for any
+//! pattern. About a tenth of dlmalloc's code.
 
 use core::alloc::Layout;
 #[cfg(target_arch = "wasm32")]
@@ -11,10 +13,11 @@ use core::alloc::GlobalAlloc;
 use core::cell::UnsafeCell;
 
 /// The smallest block: room for the free list's link, and for 16-byte alignment.
-const MIN_SHIFT: u32 = 4;
-/// Blocks are aligned to their size up to this (a wasm page), which covers every Rust type.
+const MIN_SIZE: usize = 16;
+/// Blocks are aligned up to this (a wasm page), which covers every Rust type.
 const MAX_ALIGN: usize = 1 << 16;
-const CLASSES: usize = usize::BITS as usize;
+/// Two sizes per power of two.
+const CLASSES: usize = 2 * usize::BITS as usize;
 
 /// Where new memory comes from: `grow(bytes)` adds at least `bytes` and returns where the new
 /// memory starts and how long it is, or `None`.
@@ -23,7 +26,7 @@ pub trait Memory {
 }
 
 pub struct Classes<M> {
-    /// The first free block of each size (`1 << class` bytes); each starts with the next.
+    /// The first free block of each size; each starts with the next.
     free: [usize; CLASSES],
     /// The unused memory at the end: `top..end`.
     top: usize,
@@ -36,34 +39,47 @@ impl<M: Memory> Classes<M> {
         Classes { free: [0; CLASSES], top: 0, end: 0, memory }
     }
 
-    fn class(layout: Layout) -> Option<u32> {
-        let size = layout.size().max(layout.align()).checked_next_power_of_two()?;
-        (layout.align() <= MAX_ALIGN).then(|| size.trailing_zeros().max(MIN_SHIFT))
+    /// The class of a layout: its index, block size and alignment. The half step above a power
+    /// of two is taken when it is big enough and aligned enough.
+    fn class(layout: Layout) -> Option<(usize, usize, usize)> {
+        if layout.align() > MAX_ALIGN {
+            return None;
+        }
+        let need = layout.size().max(layout.align()).max(MIN_SIZE);
+        let power = need.checked_next_power_of_two()?;
+        let shift = power.trailing_zeros() as usize;
+        let half = power / 2;
+        let (index, size) = if power > MIN_SIZE && need <= half + half / 2 && layout.align() <= half / 2 {
+            (2 * (shift - 5) + 1, half + half / 2)
+        } else {
+            (2 * (shift - 4), power)
+        };
+        Some((index, size, (size & size.wrapping_neg()).min(MAX_ALIGN)))
     }
 
     /// # Safety
     /// As `GlobalAlloc::alloc`.
     pub unsafe fn alloc(&mut self, layout: Layout) -> *mut u8 {
-        let Some(class) = Self::class(layout) else { return core::ptr::null_mut() };
-        let head = self.free[class as usize];
+        let Some((class, size, align)) = Self::class(layout) else { return core::ptr::null_mut() };
+        let head = self.free[class];
         if head != 0 {
             // SAFETY: a free block of this class starts with the address of the next one.
-            self.free[class as usize] = unsafe { *(head as *const usize) };
+            self.free[class] = unsafe { *(head as *const usize) };
             return head as *mut u8;
         }
-        let size = 1usize << class;
-        let align = size.min(MAX_ALIGN);
         let Some(start) = self.top.checked_add(align - 1).map(|top| top & !(align - 1)) else { return core::ptr::null_mut() };
         let Some(stop) = start.checked_add(size) else { return core::ptr::null_mut() };
         if stop > self.end {
             let Some((more, len)) = self.memory.grow(stop - self.end) else { return core::ptr::null_mut() };
             if more != self.end {
                 // The first growth, or memory grown by someone else: carry on from there.
+                let Some(end) = more.checked_add(len) else { return core::ptr::null_mut() };
                 self.top = more;
-                self.end = more + len;
+                self.end = end;
                 return unsafe { self.alloc(layout) };
             }
-            self.end += len;
+            let Some(end) = self.end.checked_add(len) else { return core::ptr::null_mut() };
+            self.end = end;
         }
         self.top = stop;
         start as *mut u8
@@ -72,10 +88,10 @@ impl<M: Memory> Classes<M> {
     /// # Safety
     /// As `GlobalAlloc::dealloc`.
     pub unsafe fn dealloc(&mut self, ptr: *mut u8, layout: Layout) {
-        if let Some(class) = Self::class(layout) {
-            // SAFETY: the block is at least 16 bytes and aligned, and no longer in use.
-            unsafe { *(ptr as *mut usize) = self.free[class as usize] };
-            self.free[class as usize] = ptr as usize;
+        if let Some((class, ..)) = Self::class(layout) {
+            // SAFETY: the block is at least 16 bytes and aligned for a link, and no longer in use.
+            unsafe { *(ptr as *mut usize) = self.free[class] };
+            self.free[class] = ptr as usize;
         }
     }
 
@@ -83,7 +99,7 @@ impl<M: Memory> Classes<M> {
     /// As `GlobalAlloc::realloc`.
     pub unsafe fn realloc(&mut self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let Ok(new_layout) = Layout::from_size_align(new_size, layout.align()) else { return core::ptr::null_mut() };
-        if Self::class(layout) == Self::class(new_layout) {
+        if Self::class(layout).map(|c| c.0) == Self::class(new_layout).map(|c| c.0) {
             return ptr;
         }
         let new = unsafe { self.alloc(new_layout) };
@@ -238,6 +254,20 @@ mod properties {
                 prop_assert!(holds(ptr, layout.size(), byte), "a block was overwritten");
             }
         }
+    }
+
+    #[test]
+    fn sizes_go_by_half_steps() {
+        let class = |size, align| Classes::<Arena>::class(Layout::from_size_align(size, align).unwrap());
+        assert_eq!(class(0, 1), Some((0, 16, 16)));
+        assert_eq!(class(17, 8), Some((1, 24, 8)));
+        assert_eq!(class(24, 8), Some((1, 24, 8)));
+        assert_eq!(class(24, 16), Some((2, 32, 32)));
+        assert_eq!(class(25, 4), Some((2, 32, 32)));
+        assert_eq!(class(40, 8), Some((3, 48, 16)));
+        assert_eq!(class(100, 8), Some((6, 128, 128)));
+        assert_eq!(class(1 << 20, 8), Some((32, 1 << 20, MAX_ALIGN)));
+        assert_eq!(class(8, 1 << 17), None);
     }
 
     #[test]

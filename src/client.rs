@@ -14,7 +14,7 @@ use crate::host;
 use crate::interop::{self, MAX_TOKEN_CHARS};
 use crate::options::{self, Options};
 use crate::request::SeamHttpRequest;
-use crate::routes;
+use crate::routes::{self, RouteId};
 use crate::runner::{now_ms, read_last_user, rejected, user_scope, Mode, Runner};
 use crate::storage::{scope_key, Store};
 
@@ -58,7 +58,7 @@ impl SeamClient {
         // Owned by the JS function: it lives as long as any namespace object does, even one
         // kept after the client itself was freed.
         let call = Closure::<dyn Fn(u32, JsValue, JsValue) -> JsValue>::new(move |index: u32, params, options| {
-            match routes::by_index(index as usize) {
+            match RouteId::at(index as usize) {
                 Some(route) => SeamHttpRequest::new(&for_calls, route, params, options).into(),
                 None => rejected(SdkError::Type("Unknown route".to_owned())).into(),
             }
@@ -266,7 +266,7 @@ impl SeamClient {
     #[wasm_bindgen(getter = clientSessionToken, unchecked_return_type = "string | null")]
     pub fn client_session_token(&self) -> JsValue {
         match (&self.runner.mode, self.runner.token()) {
-            (mode, Some(token)) if mode.has_session() => JsValue::from_str(&token),
+            (mode, Some(token)) if mode.kind().has_session() => JsValue::from_str(&token),
             _ => JsValue::NULL,
         }
     }
@@ -279,7 +279,7 @@ impl SeamClient {
         if let Err(error) = auth::check_client_session_token(&token) {
             return rejected(error);
         }
-        if !self.runner.mode.has_session() {
+        if !self.runner.mode.kind().has_session() {
             return rejected(SdkError::Plain("Cannot update a clientSessionToken on a client created without a clientSessionToken".to_owned()));
         }
         self.runner.check(token)
@@ -297,7 +297,7 @@ impl SeamClient {
     #[wasm_bindgen(skip_typescript)]
     pub fn request(&self, path: JsValue, params: JsValue, options: JsValue) -> JsValue {
         let path = string_arg(&path);
-        match routes::by_path(&path) {
+        match RouteId::of(&path) {
             Some(route) => SeamHttpRequest::new(&self.runner, route, params, options).into(),
             None => rejected(SdkError::Type(["Unknown Seam API route: ", &path].concat())).into(),
         }

@@ -15,9 +15,6 @@ pub type Id = u32;
 /// time, so one id.
 pub const RENEWAL: Id = 0;
 
-/// 401 types that prove the session itself is dead, with no need to ask again.
-pub const DEAD_SESSION_CODES: &[&str] = &["client_session_expired", "client_session_revoked", "client_session_not_found"];
-
 /// The longest wait between attempts, whatever the server asks and whatever the options.
 pub const MAX_DELAY_MS: f64 = 60_000.0;
 
@@ -35,7 +32,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn has_session(self) -> bool {
+    pub fn has_session(self) -> bool {
         matches!(self, Kind::Renewable | Kind::Token)
     }
 }
@@ -596,7 +593,7 @@ impl Engine {
                 let signing_in = used.is_none();
                 if !signing_in && self.session.is_none() {
                     // Signed out meanwhile: the new session is not wanted.
-                    return self.renewed(false, now_ms);
+                    return self.renewed(true, now_ms);
                 }
                 if session.is_dead(now_ms) {
                     // The API does that for a user whose session was revoked or has expired.
@@ -611,10 +608,9 @@ impl Engine {
                 self.install(session);
                 self.renewed(true, now_ms)
             }
-            (Step::Fetching, _) => {
-                self.actions.push_back(Action::Forget);
-                self.end_renewal(Err(Outcome::RenewalFailed), now_ms)
-            }
+            // No answer, or an error: the stored session stays (other tabs would read its removal
+            // as a sign-out), and the next call asks again.
+            (Step::Fetching, _) => self.end_renewal(Err(Outcome::RenewalFailed), now_ms),
         }
     }
 
@@ -624,9 +620,10 @@ impl Engine {
     }
 
     /// The renewal is over: `changed` when there is a session other than the refused one to
-    /// send with.
+    /// send with. Signed out meanwhile, the calls go on too, to end as signed out.
     fn renewed(&mut self, changed: bool, now_ms: f64) {
-        self.end_renewal(if changed { Ok(()) } else { Err(Outcome::Last) }, now_ms)
+        let go_on = changed || self.session.is_none();
+        self.end_renewal(if go_on { Ok(()) } else { Err(Outcome::Last) }, now_ms)
     }
 
     /// Lets every waiting call go on: `Ok` to send again (with the current session), `Err` to
@@ -786,8 +783,36 @@ mod tests {
         drain(&mut engine);
         engine.sign_out();
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", f64::NAN)), 0.0);
-        assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::Last }]);
+        assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::SignedOut }]);
         assert_eq!(engine.session(), None);
+    }
+
+    #[test]
+    fn a_failed_renewal_keeps_the_stored_session_for_other_tabs() {
+        let mut engine = Engine::new(Kind::Renewable, POLICY, Some(session("seam_cst1_a", f64::NAN)), 7);
+        engine.start(1, true, true, 0.0);
+        drain(&mut engine);
+        engine.answered(1, Answer::Failed { status: 401, dead_session: true, retry_after_ms: None }, 0.0);
+        engine.stored_now(Stored::Nothing, 0.0);
+        drain(&mut engine);
+        engine.answered(RENEWAL, Answer::Failed { status: 503, dead_session: false, retry_after_ms: None }, 0.0);
+        assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::RenewalFailed }]);
+    }
+
+    #[test]
+    fn a_sign_in_resumes_a_live_session_and_asks_once_for_a_dead_one() {
+        let mut engine = Engine::new(Kind::Renewable, POLICY, None, 7);
+        engine.sign_in(1, Some(session("seam_cst1_a", 100.0)), 0.0);
+        assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::SignedIn }]);
+        let mut engine = Engine::new(Kind::Renewable, POLICY, None, 7);
+        engine.sign_in(1, Some(session("seam_cst1_a", 100.0)), 200.0);
+        engine.sign_in(2, None, 200.0);
+        assert_eq!(drain(&mut engine), [Action::Send { id: RENEWAL, request: Request::GetOrCreate, token: None, timeout_ms: 1_000.0 }]);
+        engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", 1e6)), 300.0);
+        assert_eq!(
+            drain(&mut engine),
+            [Action::Store(session("seam_cst1_b", 1e6)), Action::Settle { id: 1, outcome: Outcome::SignedIn }, Action::Settle { id: 2, outcome: Outcome::SignedIn }]
+        );
     }
 }
 
@@ -814,6 +839,8 @@ mod properties {
         SignOut,
         /// A check of a token (`updateClientSessionToken`).
         Check,
+        /// A sign-in, resuming what is stored or asking.
+        SignIn,
         Tick(u16),
     }
 
@@ -826,6 +853,7 @@ mod properties {
             1 => (0u8..3).prop_map(Event::Storage),
             1 => Just(Event::SignOut),
             1 => Just(Event::Check),
+            1 => Just(Event::SignIn),
             2 => any::<u16>().prop_map(Event::Tick),
         ]
     }
@@ -853,6 +881,8 @@ mod properties {
         next_token: u32,
         stored: Stored,
         signed_out: bool,
+        /// Sign-ins not settled yet.
+        signing_in: Vec<Id>,
     }
 
     impl World {
@@ -904,8 +934,8 @@ mod properties {
                         self.engine.stored_now(stored, self.now);
                     }
                     Action::Store(session) => {
-                        // A checked token signs the client in again; nothing else may.
-                        if session.token.starts_with("seam_cst1_check") {
+                        // A checked token or a sign-in signs the client in again; nothing else may.
+                        if session.token.starts_with("seam_cst1_check") || !self.signing_in.is_empty() {
                             self.signed_out = false;
                         }
                         prop_assert!(!self.signed_out, "stored a session after sign-out");
@@ -913,6 +943,7 @@ mod properties {
                     }
                     Action::Forget => self.stored = Stored::Nothing,
                     Action::Settle { id, .. } => {
+                        self.signing_in.retain(|&i| i != id);
                         let log = self.logs.get_mut(&id).expect("settled a call never started");
                         log.settled += 1;
                         prop_assert_eq!(log.settled, 1, "settled twice");
@@ -963,7 +994,7 @@ mod properties {
 
         #[test]
         fn interleavings_keep_the_engines_promises(
-            kind in prop::sample::select(vec![Kind::Renewable, Kind::Token, Kind::Bearer]),
+            kind in prop::sample::select(vec![Kind::Renewable, Kind::Token, Kind::Bearer, Kind::Anonymous]),
             retries in 0u32..3,
             expires in prop::sample::select(vec![f64::NAN, 50.0, 1e7]),
             events in prop::collection::vec(event(), 1..40),
@@ -981,6 +1012,7 @@ mod properties {
                 next_token: 0,
                 stored: Stored::Session(first),
                 signed_out: false,
+                signing_in: Vec::new(),
             };
             for event in events {
                 match event {
@@ -1001,6 +1033,10 @@ mod properties {
                         world.now = world.now.max(at);
                         world.engine.woke(id, world.now);
                     }
+                    // An anonymous client (the OpenAPI spec) has no session, no storage, no sign-out;
+                    // only a client with a store hears of another tab's changes.
+                    Event::Storage(_) | Event::SignOut | Event::Check if kind == Kind::Anonymous => {}
+                    Event::Storage(_) if kind == Kind::Bearer => {}
                     Event::Storage(what) => {
                         let stored = match what {
                             0 => Stored::Nothing,
@@ -1020,6 +1056,17 @@ mod properties {
                         let id = world.start(true, false);
                         world.next_token += 1;
                         world.engine.check(id, format!("seam_cst1_check{}", world.next_token), world.now);
+                    }
+                    Event::SignIn if kind == Kind::Renewable => {
+                        // Signing in is what a signed-out page does next.
+                        world.signed_out = false;
+                        let id = world.start(false, false);
+                        world.signing_in.push(id);
+                        let stored = match &world.stored {
+                            Stored::Session(session) => Some(session.clone()),
+                            _ => None,
+                        };
+                        world.engine.sign_in(id, stored, world.now);
                     }
                     Event::Tick(ms) => world.now += f64::from(ms),
                     _ => {}

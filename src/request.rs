@@ -1,17 +1,17 @@
 //! `SeamHttpRequest`: what a route method returns. It is lazy and thenable, as in @seamapi/http:
 //! nothing is sent until it is awaited or executed, and it is sent at most once.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::{comma_list, SdkError};
 use crate::interop;
 use crate::options::{self, Wait};
 use crate::query;
-use crate::routes::Route;
+use crate::routes::{Route, RouteId};
 use crate::runner::Runner;
 use crate::wire;
 
@@ -71,17 +71,20 @@ fn unreadable(route: &Route, error: &JsValue) -> SdkError {
 }
 
 /// A call to one route; await it (or call `execute()`) to send it.
+///
+/// What it holds besides its route is kept in a JS object of its own (`state`, with no
+/// prototype), not in wasm memory: the page's garbage collector frees a request's wasm part only
+/// when it finalizes the request, which Firefox puts off for tens of thousands of them, and it
+/// sees JS memory where it does not see wasm's.
 #[wasm_bindgen(skip_typescript)]
 pub struct SeamHttpRequest {
     runner: Rc<Runner>,
-    route: Route,
-    params: JsValue,
-    /// The parameters checked and the request built, or why not (reported when it is sent).
-    prepared: Result<Prepared, JsValue>,
-    wait: Result<Wait, JsValue>,
-    /// The response body, once asked for: the request's one trip over the network.
-    response: RefCell<Option<Promise>>,
-    result: RefCell<Option<Promise>>,
+    id: RouteId,
+    /// `params`: as given; `url` and `body`: the request built, when the parameters passed every
+    /// check, else `unsendable`: why not; `wait`, `timeout`, `interval`: how to wait for an action
+    /// attempt, else `badOptions`: why not (both reported when it is sent); `response` and
+    /// `result`: the promises, once asked for.
+    state: JsValue,
 }
 
 #[wasm_bindgen(module = "/src/js/paginator.js")]
@@ -91,34 +94,82 @@ extern "C" {
 }
 
 impl SeamHttpRequest {
-    pub(crate) fn new(runner: &Rc<Runner>, route: Route, params: JsValue, options: JsValue) -> SeamHttpRequest {
+    pub(crate) fn new(runner: &Rc<Runner>, route: RouteId, params: JsValue, options: JsValue) -> SeamHttpRequest {
         SeamHttpRequest::build(runner, route, params, options::parse_request(&options, runner.wait).map_err(JsValue::from))
     }
 
-    fn build(runner: &Rc<Runner>, route: Route, params: JsValue, wait: Result<Wait, JsValue>) -> SeamHttpRequest {
-        SeamHttpRequest {
-            prepared: prepare(&runner.endpoint, &route, &params).map_err(JsValue::from),
-            wait,
-            runner: runner.clone(),
-            route,
-            params,
-            response: RefCell::new(None),
-            result: RefCell::new(None),
+    fn build(runner: &Rc<Runner>, id: RouteId, params: JsValue, wait: Result<Wait, JsValue>) -> SeamHttpRequest {
+        let request = SeamHttpRequest { runner: runner.clone(), id, state: interop::record().into() };
+        match prepare(&runner.endpoint, &id.route(), &params) {
+            Ok(Prepared { url, body }) => {
+                request.put("url", &JsValue::from_str(&url));
+                request.put("body", &body.unwrap_or(JsValue::UNDEFINED));
+            }
+            Err(error) => request.put("unsendable", &error.into()),
         }
+        match wait {
+            Ok(wait) => {
+                request.put("wait", &wait.enabled.into());
+                request.put("timeout", &wait.timeout_ms.into());
+                request.put("interval", &wait.polling_interval_ms.into());
+            }
+            Err(error) => request.put("badOptions", &error),
+        }
+        request.put("params", &params);
+        request
+    }
+
+    fn route(&self) -> Route {
+        self.id.route()
+    }
+
+    fn get(&self, key: &str) -> JsValue {
+        interop::field(&self.state, key)
+    }
+
+    fn put(&self, key: &str, value: &JsValue) {
+        interop::set(&self.state, key, value);
+    }
+
+    fn wait(&self) -> Result<Wait, JsValue> {
+        let error = self.get("badOptions");
+        if !error.is_undefined() {
+            return Err(error);
+        }
+        let base = Wait::default();
+        Ok(Wait {
+            enabled: self.get("wait").as_bool().unwrap_or(base.enabled),
+            timeout_ms: self.get("timeout").as_f64().unwrap_or(base.timeout_ms),
+            polling_interval_ms: self.get("interval").as_f64().unwrap_or(base.polling_interval_ms),
+        })
+    }
+
+    /// The promise kept under `key`, or the one `make` makes, kept. Nothing is borrowed while
+    /// `make` runs: it starts a request, which runs the page's `fetch`, which may come back here.
+    fn once(&self, key: &str, make: impl FnOnce() -> Promise) -> Promise {
+        let kept = self.get(key);
+        if kept.is_object() {
+            return kept.unchecked_into();
+        }
+        let made = make();
+        // A call made meanwhile, from inside `make`, has kept its own: that one stands.
+        let kept = self.get(key);
+        if kept.is_object() {
+            return kept.unchecked_into();
+        }
+        self.put(key, &made);
+        made
     }
 
     fn response_promise(&self) -> Promise {
-        self.response
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let prepared = match (&self.prepared, &self.wait) {
-                    (Ok(prepared), Ok(_)) => (prepared.url.clone(), prepared.body.clone()),
-                    (Err(error), _) | (_, Err(error)) => return Promise::reject(error),
-                };
-                let route = self.route;
-                self.runner.request(route.method, route.path, prepared.0, prepared.1, route.allows_client_session())
-            })
-            .clone()
+        self.once("response", || {
+            if let Some(error) = [self.get("unsendable"), self.get("badOptions")].into_iter().find(|error| !error.is_undefined()) {
+                return Promise::reject(&error);
+            }
+            let route = self.route();
+            let body = Some(self.get("body")).filter(|body| !body.is_undefined());
+            self.runner.request(route.method, route.path, self.get("url").as_string().unwrap_or_default(), body, route.allows_client_session())
+        })
     }
 }
 
@@ -141,18 +192,19 @@ impl SeamHttpRequest {
         if let Some(error) = &self.runner.endpoint_error {
             return Err(SdkError::Plain(error.clone()).into());
         }
-        let in_query = self.route.method.uses_query() && !self.params.is_undefined() && !self.params.is_null();
+        let params = self.get("params");
+        let in_query = self.route().method.uses_query() && !params.is_undefined() && !params.is_null();
         // Built already when the parameters passed every check: not read again.
-        if let Ok(prepared) = &self.prepared {
-            let empty_query = in_query && !prepared.url.contains('?');
-            return Ok(web_sys::Url::new(&[prepared.url.as_str(), if empty_query { "?" } else { "" }].concat())?.into());
+        if let Some(built) = self.get("url").as_string() {
+            let empty_query = in_query && !built.contains('?');
+            return Ok(web_sys::Url::new(&[built.as_str(), if empty_query { "?" } else { "" }].concat())?.into());
         }
-        let url = web_sys::Url::new(&[self.runner.endpoint.as_str(), self.route.path].concat())?;
+        let url = web_sys::Url::new(&[self.runner.endpoint.as_str(), self.route().path].concat())?;
         if in_query {
             // Written into the URL itself (no copy of the query into wasm), with the error
             // @seamapi/http's getter throws (`UnserializableParamError`, or what a getter threw);
             // its URL keeps the `?` of an empty query.
-            query::update(&url.search_params(), &self.params)?;
+            query::update(&url.search_params(), &params)?;
             if interop::text(&interop::field(&url, "search"), 0).is_some() {
                 url.set_search("?");
             }
@@ -162,36 +214,36 @@ impl SeamHttpRequest {
 
     #[wasm_bindgen(getter)]
     pub fn pathname(&self) -> String {
-        self.route.path.to_owned()
+        self.route().path.to_owned()
     }
 
     #[wasm_bindgen(getter)]
     pub fn method(&self) -> String {
-        self.route.method.as_str().to_owned()
+        self.route().method.as_str().to_owned()
     }
 
     /// The parameters as given, for routes that send them in the query (GET and DELETE);
     /// `undefined` for the others, which send them as `body`.
     #[wasm_bindgen(getter)]
     pub fn params(&self) -> JsValue {
-        if self.route.method.uses_query() { self.params.clone() } else { JsValue::UNDEFINED }
+        if self.route().method.uses_query() { self.get("params") } else { JsValue::UNDEFINED }
     }
 
     /// The parameters as given, for routes that send them as a JSON body; `undefined` for GET and
     /// DELETE.
     #[wasm_bindgen(getter)]
     pub fn body(&self) -> JsValue {
-        if self.route.method.uses_query() { JsValue::UNDEFINED } else { self.params.clone() }
+        if self.route().method.uses_query() { JsValue::UNDEFINED } else { self.get("params") }
     }
 
     #[wasm_bindgen(getter = responseKey)]
     pub fn response_key(&self) -> JsValue {
-        self.route.response_key.map_or(JsValue::UNDEFINED, JsValue::from_str)
+        self.route().response_key.map_or(JsValue::UNDEFINED, JsValue::from_str)
     }
 
     #[wasm_bindgen(getter = hasPagination)]
     pub fn has_pagination(&self) -> bool {
-        self.route.paginated()
+        self.route().paginated()
     }
 
     /// A new request for the page after `pageCursor` (none: the first): the same parameters plus
@@ -199,20 +251,18 @@ impl SeamHttpRequest {
     /// the new request is refused the same way.
     #[wasm_bindgen(js_name = withPageCursor)]
     pub fn with_page_cursor(&self, #[wasm_bindgen(js_name = pageCursor)] page_cursor: JsValue) -> Result<SeamHttpRequest, JsValue> {
-        let params = if self.prepared.is_ok() { page_params(&self.params, &page_cursor)? } else { self.params.clone() };
-        Ok(SeamHttpRequest::build(&self.runner, self.route, params, self.wait.clone()))
+        let params = self.get("params");
+        let params = if self.get("unsendable").is_undefined() { page_params(&params, &page_cursor)? } else { params };
+        Ok(SeamHttpRequest::build(&self.runner, self.id, params, self.wait()))
     }
 
     /// Sends the request (once) and resolves with its resource, after waiting for the action
     /// attempt when the route starts one.
     pub fn execute(&self) -> Promise {
-        let mut result = self.result.borrow_mut();
-        result
-            .get_or_insert_with(|| {
-                let response = self.response_promise();
-                self.runner.resource(&response, self.route, self.wait.clone().unwrap_or_default())
-            })
-            .clone()
+        self.once("result", || {
+            let response = self.response_promise();
+            self.runner.resource(&response, self.route(), self.wait().unwrap_or_default())
+        })
     }
 
     /// Sends the request (once) and resolves with the whole response body, without waiting for

@@ -16,22 +16,22 @@ use crate::routes::Method;
 extern "C" {
     /// What the driver's `send` reports, a plain object of its own; read through getters, the
     /// cheapest way across.
-    pub type Answer;
+    pub type Fetched;
 
     #[wasm_bindgen(method, getter)]
-    fn status(this: &Answer) -> f64;
+    fn status(this: &Fetched) -> f64;
 
     #[wasm_bindgen(method, getter)]
-    fn redirected(this: &Answer) -> JsValue;
+    fn redirected(this: &Fetched) -> JsValue;
 
     #[wasm_bindgen(method, getter, js_name = requestId)]
-    fn request_id(this: &Answer) -> JsValue;
+    fn request_id(this: &Fetched) -> JsValue;
 
     #[wasm_bindgen(method, getter, js_name = retryAfter)]
-    fn retry_after(this: &Answer) -> JsValue;
+    fn retry_after(this: &Fetched) -> JsValue;
 
     #[wasm_bindgen(method, getter)]
-    fn text(this: &Answer) -> JsValue;
+    fn text(this: &Fetched) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/src/js/errors.js")]
@@ -68,7 +68,7 @@ pub fn failure(failure: &JsValue, method: Method, path: &str) -> Reading {
 }
 
 /// What the driver's `send` resolved with.
-pub fn read(answer: &Answer, path: &str) -> Reading {
+pub fn read(answer: &Fetched, path: &str) -> Reading {
     // A status outside 0..=65535 cannot come from fetch; it reads as 0, which no rule accepts.
     let status = Some(answer.status()).filter(|s| (0.0..=65535.0).contains(s)).unwrap_or(0.0) as u16;
     if answer.redirected().is_truthy() {
@@ -173,7 +173,6 @@ fn push_u32(out: &mut String, mut n: u32) {
 pub fn resource(body: &JsValue, path: &str, response_key: &str) -> Result<JsValue, SdkError> {
     read_resource(body, response_key, path).map_err(SdkError::Js)
 }
-
 
 #[cfg(test)]
 mod tests {

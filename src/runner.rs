@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::action_attempt;
-use crate::engine::{Action, Answer, Engine, Id, Kind, Outcome, Request, Session, Stored, DEAD_SESSION_CODES, RENEWAL};
+use crate::engine::{Action, Answer, Engine, Id, Kind, Outcome, Request, Session, Stored, RENEWAL};
 use crate::error::{ApiError, SdkError};
 use crate::interop;
 use crate::options::{Options, Wait};
@@ -44,6 +44,9 @@ extern "C" {
     fn watch(port: &JsValue, area: &JsValue, key: &str) -> Result<js_sys::Function, JsValue>;
 }
 
+/// 401 types that prove the session itself is dead, with no need to ask again.
+const DEAD_SESSION_CODES: &[&str] = &["client_session_expired", "client_session_revoked", "client_session_not_found"];
+
 /// The driver's reports to `port(id, event, value)`, as `js/driver.js` numbers them.
 const ANSWERED: u32 = 1;
 const FAILED: u32 = 2;
@@ -65,7 +68,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    fn kind(&self) -> Kind {
+    pub fn kind(&self) -> Kind {
         match self {
             Mode::PublishableKey { .. } => Kind::Renewable,
             Mode::ClientSessionToken => Kind::Token,
@@ -73,22 +76,18 @@ impl Mode {
             Mode::Anonymous => Kind::Anonymous,
         }
     }
-
-    pub fn has_session(&self) -> bool {
-        matches!(self, Mode::PublishableKey { .. } | Mode::ClientSessionToken)
-    }
 }
 
 /// What a call is, beyond what the engine knows of it.
 enum What {
-    /// A request; its value is the whole response body.
-    Request { method: Method, path: &'static str, url: String, body: Option<JsValue> },
+    /// A call of a route (or of the OpenAPI spec); its value is the whole response body.
+    Call { method: Method, path: &'static str, url: String, body: Option<JsValue> },
     /// The resource in another call's body (which `after` reports), then the action attempt it
     /// started, polled at `poll_url`.
     Resource { route: Route, wait: Wait, poll_url: String },
     /// A check of `token` for `updateClientSessionToken`.
     Check { token: String },
-    /// A sign-in, whose value is the client (`value`).
+    /// A sign-in, whose value is `client`.
     SignIn { client: JsValue },
 }
 
@@ -221,7 +220,7 @@ impl Runner {
             return rejected(SdkError::Plain(error.clone()));
         }
         let id = next_id();
-        let promise = self.open(id, What::Request { method, path, url, body });
+        let promise = self.open(id, What::Call { method, path, url, body });
         self.engine.borrow_mut().start(id, method.is_idempotent(), may_renew, now_ms());
         self.run();
         promise
@@ -260,9 +259,12 @@ impl Runner {
         }
     }
 
-    /// Settles call `id` and forgets it.
+    /// Settles call `id` and forgets it; no later sign-in waits for a sign-in that ended.
     fn finish(&self, id: Id, result: Result<JsValue, JsValue>) {
         self.calls.borrow_mut().retain(|slot| slot.id != id);
+        if self.sign_in.is_some() {
+            SIGN_INS.with(|all| all.borrow_mut().retain(|(.., n, _)| *n != id));
+        }
         let _ = match result {
             Ok(value) => settle(id, true, &value),
             Err(error) => settle(id, false, &error),
@@ -325,7 +327,7 @@ impl Runner {
                 let found = self.with_slot(id, |slot| {
                     slot.request = request;
                     match (&slot.what, request) {
-                        (What::Request { method, url, body, .. }, _) => Some((*method, url.clone(), body.clone())),
+                        (What::Call { method, url, body, .. }, _) => Some((*method, url.clone(), body.clone())),
                         (What::Resource { poll_url, .. }, Request::Poll) => Some((ACTION_ATTEMPTS_GET.method, poll_url.clone(), None)),
                         (What::Check { .. }, _) => Some((CLIENT_SESSIONS_GET.method, self.url(&CLIENT_SESSIONS_GET), None)),
                         _ => None,
@@ -346,7 +348,7 @@ impl Runner {
         };
         let headers = self.headers(auth.as_ref(), token.as_deref(), body.is_some());
         let body = body.unwrap_or(JsValue::UNDEFINED);
-        if let Err(error) = send(&self.port, id, method.as_str(), &url, &headers, &body, Auth::cookies(auth.as_ref()), timeout_ms) {
+        if let Err(error) = send(&self.port, id, method.as_str(), &url, &headers, &body, wire::cookies(auth.as_ref()), timeout_ms) {
             self.answered(id, false, &error);
         }
     }
@@ -395,7 +397,7 @@ impl Runner {
             Request::Liveness => (CLIENT_SESSIONS_GET.method, CLIENT_SESSIONS_GET.path),
             Request::GetOrCreate => (CLIENT_SESSIONS_GET_OR_CREATE.method, CLIENT_SESSIONS_GET_OR_CREATE.path),
             Request::Call => match self.with_slot(id, |slot| match &slot.what {
-                What::Request { method, path, .. } => (*method, *path),
+                What::Call { method, path, .. } => (*method, *path),
                 _ => (CLIENT_SESSIONS_GET.method, CLIENT_SESSIONS_GET.path),
             }) {
                 Some(found) => found,
@@ -485,8 +487,8 @@ impl Runner {
             Outcome::AttemptFailed => Err(action_attempt::failed(attempt).into()),
             Outcome::AttemptTimedOut => Err(SdkError::ActionAttemptTimeout { timeout_ms: wait, action_attempt: attempt }.into()),
         };
-        if signing_in {
-            self.signed_in(id, result.is_ok());
+        if signing_in && result.is_ok() {
+            self.signed_in();
         }
         self.finish(id, result);
     }
@@ -544,6 +546,7 @@ impl Runner {
             Some(before) => runner.wait_on(id, &before),
             None => runner.begin_sign_in(id),
         }
+        runner.run();
         promise
     }
 
@@ -560,10 +563,9 @@ impl Runner {
         self.run();
     }
 
-    /// A sign-in ended: no later sign-in waits for it, and on success its user is the last one.
-    fn signed_in(&self, id: Id, ok: bool) {
-        SIGN_INS.with(|all| all.borrow_mut().retain(|(.., n, _)| *n != id));
-        if let (true, Some((record, tag))) = (ok, &*self.last_user.borrow()) {
+    /// A sign-in succeeded: its user is the last one.
+    fn signed_in(&self) {
+        if let Some((record, tag)) = &*self.last_user.borrow() {
             record.write_text(["{\"user\":\"", tag, "\"}"].concat());
         }
     }

@@ -16,14 +16,12 @@ pub enum Auth<'a> {
     Bearer(&'a str, Option<&'a str>),
 }
 
-impl Auth<'_> {
-    /// `fetch`'s `credentials`: cookies go with a client session, as with @seamapi/http; other
-    /// credentials (and none) need none.
-    pub fn cookies(auth: Option<&Auth>) -> &'static str {
-        match auth {
-            Some(Auth::ClientSessionToken(_)) => "include",
-            _ => "omit",
-        }
+/// `fetch`'s `credentials`: cookies go with a client session, as with @seamapi/http; other
+/// credentials (and none) need none.
+pub fn cookies(auth: Option<&Auth>) -> &'static str {
+    match auth {
+        Some(Auth::ClientSessionToken(_)) => "include",
+        _ => "omit",
     }
 }
 

@@ -1,13 +1,14 @@
 // The part of a call that waits: `fetch` with its abort timer, timers, and the promises handed to
 // the page. It decides nothing: the wasm side's engine says what to send and when, and every
-// result goes back to it through `port(id, event, value)`. Nothing here lets the page's code throw
-// into wasm: work that can call the page's `fetch`, `setTimeout` or a thenable runs inside a
-// promise, so a failure becomes a rejection, which is reported like any other.
+// result goes back to it through `port(id, event, value)`. Each function that waits is async and
+// waits with `await`, which takes any promise (a Promise class a framework installed, such as
+// zone.js's, included) and never throws synchronously: whatever the page's `fetch`,
+// `setTimeout` or thenables do becomes a result reported to the port, never an exception
+// thrown into wasm.
 
 // Browsers run a timer of more than 2^31 - 1 ms at once.
 const MAX_TIMER_MS = 2147483647
-// What the page may replace later cannot change how the driver waits.
-const then = Promise.prototype.then
+// Kept at load: a page that replaces Map's methods later does not reach the promises' table.
 const waiting = new Map()
 const { get, set, delete: remove } = Map.prototype
 
@@ -30,20 +31,12 @@ export function settle(id, ok, value) {
   settlers?.[ok ? 0 : 1](value)
 }
 
-// One attempt at a request. Resolves the port with what the wasm side reads of the answer, or
-// fails it with `{ timedOut, cause }` when there is none. The timeout (0: none) covers the body
-// too, so a server that stalls after its headers times out. Redirects are not followed, so that
-// the credentials (headers, cookies, the bootstrap's body) never reach another origin.
-export function send(port, id, method, url, headers, body, credentials, timeoutMs) {
-  then.call(
-    attempt(method, url, headers, body, credentials, timeoutMs),
-    (answer) => port(id, ANSWERED, answer),
-    (failure) => port(id, FAILED, failure),
-  )
-}
-
-async function attempt(method, url, headers, body, credentials, timeoutMs) {
-  let controller, timer
+// One attempt at a request: tells the port what the wasm side reads of the answer, or
+// `{ timedOut, cause }` when there is none. The timeout (0: none) covers the body too, so a
+// server that stalls after its headers times out. Redirects are not followed, so that the
+// credentials (headers, cookies, the bootstrap's body) never reach another origin.
+export async function send(port, id, method, url, headers, body, credentials, timeoutMs) {
+  let controller, timer, event, value
   try {
     if (timeoutMs > 0) {
       controller = new AbortController()
@@ -53,37 +46,48 @@ async function attempt(method, url, headers, body, credentials, timeoutMs) {
     // A page's own `fetch` can answer anything: the wasm side reads a number, and every field is
     // the answer's own, so nothing is looked up on a prototype the page changed.
     const status = typeof response.status === 'number' ? response.status : 0
+    event = ANSWERED
     if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
       Promise.resolve().then(() => response.body?.cancel()).catch(() => {})
-      return { status, redirected: true }
-    }
-    return {
-      status,
-      redirected: false,
-      requestId: response.headers.get('seam-request-id'),
-      retryAfter: response.headers.get('retry-after'),
-      text: await response.text(),
+      value = { status, redirected: true }
+    } else {
+      value = {
+        status,
+        redirected: false,
+        requestId: response.headers.get('seam-request-id'),
+        retryAfter: response.headers.get('retry-after'),
+        text: await response.text(),
+      }
     }
   } catch (cause) {
-    throw { timedOut: controller?.signal.aborted === true, cause }
-  } finally {
-    clearTimeout(timer)
+    event = FAILED
+    value = { timedOut: controller?.signal.aborted === true, cause }
   }
+  try {
+    clearTimeout(timer)
+  } catch {}
+  port(id, event, value)
 }
 
 // Wakes call `id` after `ms`; at once if the page's `setTimeout` throws.
-export function sleep(port, id, ms) {
-  const woke = () => port(id, WOKE)
-  then.call(new Promise((resolve) => setTimeout(resolve, Math.min(ms, MAX_TIMER_MS))), woke, woke)
+export async function sleep(port, id, ms) {
+  try {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(ms, MAX_TIMER_MS)))
+  } catch {}
+  port(id, WOKE)
 }
 
 // Reports how `promise` (one of `track`'s) settles, to call `id`.
-export function after(port, id, promise) {
-  then.call(
-    promise,
-    (value) => port(id, SETTLED, value),
-    (error) => port(id, REJECTED, error),
-  )
+export async function after(port, id, promise) {
+  let event = SETTLED
+  let value
+  try {
+    value = await promise
+  } catch (error) {
+    event = REJECTED
+    value = error
+  }
+  port(id, event, value)
 }
 
 // Tells the port when another tab changes or clears `key` of `area`; returns what stops it. The
