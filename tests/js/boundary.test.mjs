@@ -4,8 +4,8 @@
 // catches (wasm-bindgen's `catch`: the `handleError` wrapper) or is one of the kinds below, none
 // of which runs code the page passed in. A new import of another kind fails here until it is
 // declared `catch` or shown to be safe and listed. Trusted, and so out of reach: a page that
-// replaces the built-ins themselves (`Date.now`, `Promise.prototype.then` before the package loads,
-// `String.prototype.slice`, `URLSearchParams`) with functions that throw.
+// replaces the built-ins themselves (`Date.now`, `Date.parse`, `Math.random`, `URLSearchParams`)
+// with functions that throw.
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
