@@ -5,6 +5,23 @@ import { refuseFreedObjects } from './guard.js'
 import { SeamHttpInvalidOptionsError } from './snippets/@SNIPPET@/src/js/errors.js'
 import { namespaceClasses } from './classes.js'
 
+// A request is awaitable (`await client.devices.list()`): its `then`, `catch` and `finally` are
+// those of the promise `execute()` returns, which sends it once.
+const awaitable = {
+  then(onFulfilled, onRejected) {
+    return this.execute().then(onFulfilled, onRejected)
+  },
+  catch(onRejected) {
+    return this.execute().then(undefined, onRejected)
+  },
+  finally(onFinally) {
+    return this.execute().finally(onFinally)
+  },
+}
+// As a class's methods are: not enumerable.
+for (const [name, value] of Object.entries(awaitable)) {
+  Object.defineProperty(SeamHttpRequest.prototype, name, { value, writable: true, configurable: true })
+}
 refuseFreedObjects({ SeamClient, SeamHttpRequest })
 // `Object.prototype.toString` names a request as @seamapi/http's are named.
 Object.defineProperty(SeamHttpRequest.prototype, Symbol.toStringTag, { value: 'SeamHttpRequest', configurable: true })

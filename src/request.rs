@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, Promise};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -173,16 +173,6 @@ impl SeamHttpRequest {
     }
 }
 
-fn call_method(target: &JsValue, name: &str, args: &[&JsValue]) -> Promise {
-    let method = interop::get(target, name).ok().and_then(|m| m.dyn_into::<Function>().ok());
-    let result = match (method, args) {
-        (Some(method), [a]) => method.call1(target, a),
-        (Some(method), [a, b]) => method.call2(target, a, b),
-        _ => return Promise::reject(&JsValue::from_str(name)),
-    };
-    result.map_or_else(|error| Promise::reject(&error), |value| value.unchecked_into())
-}
-
 #[wasm_bindgen(js_class = SeamHttpRequest)]
 impl SeamHttpRequest {
     /// The full URL, query string included, as a `URL`. Throws, as @seamapi/http's does, when
@@ -270,18 +260,5 @@ impl SeamHttpRequest {
     #[wasm_bindgen(js_name = fetchResponse)]
     pub fn fetch_response(&self) -> Promise {
         self.response_promise()
-    }
-
-    /// Makes the request awaitable: `await client.devices.list()`.
-    pub fn then(&self, on_fulfilled: JsValue, on_rejected: JsValue) -> Promise {
-        call_method(&self.execute(), "then", &[&on_fulfilled, &on_rejected])
-    }
-
-    pub fn catch(&self, on_rejected: JsValue) -> Promise {
-        call_method(&self.execute(), "then", &[&JsValue::UNDEFINED, &on_rejected])
-    }
-
-    pub fn finally(&self, on_finally: JsValue) -> Promise {
-        call_method(&self.execute(), "finally", &[&on_finally])
     }
 }

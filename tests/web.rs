@@ -25,9 +25,11 @@ fn options() -> JsValue {
 
 async fn call(target: &JsValue, method: &str, params: &JsValue) -> Result<JsValue, JsValue> {
     let function: Function = get(target, method).dyn_into().unwrap();
-    // Route methods return a thenable request; `Promise.resolve` adopts it, as `await` does.
+    // Route methods return a request; `execute()` sends it (the package's entry makes it
+    // thenable too, with the promise `execute()` returns).
     let request = function.call1(target, params).unwrap();
-    JsFuture::from(Promise::resolve(&request)).await
+    let execute: Function = get(&request, "execute").dyn_into().unwrap();
+    JsFuture::from(execute.call0(&request).unwrap().unchecked_into::<Promise>()).await
 }
 
 #[wasm_bindgen_test]
