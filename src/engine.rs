@@ -685,6 +685,18 @@ mod tests {
 
     const POLICY: Policy = Policy { timeout_ms: 1_000.0, retries: 2 };
 
+    /// A publishable-key client whose one call was refused as dead, with `get_or_create` out.
+    fn refused_and_renewing() -> Engine {
+        let mut engine = Engine::new(Kind::Renewable, POLICY, Some(session("seam_cst1_a", f64::NAN)), 7);
+        engine.start(1, true, true, 0.0);
+        drain(&mut engine);
+        engine.answered(1, Answer::Failed { status: 401, dead_session: true, retry_after_ms: None }, 0.0);
+        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        engine.stored_now(Stored::Nothing, 0.0);
+        assert_eq!(drain(&mut engine), [Action::Send { id: RENEWAL, request: Request::GetOrCreate, token: None, timeout_ms: 1_000.0 }]);
+        engine
+    }
+
     #[test]
     fn retry_after_values() {
         let no_date = |_: &str| f64::NAN;
@@ -775,12 +787,7 @@ mod tests {
 
     #[test]
     fn a_sign_out_during_renewal_keeps_the_new_session_out() {
-        let mut engine = Engine::new(Kind::Renewable, POLICY, Some(session("seam_cst1_a", f64::NAN)), 7);
-        engine.start(1, true, true, 0.0);
-        drain(&mut engine);
-        engine.answered(1, Answer::Failed { status: 401, dead_session: true, retry_after_ms: None }, 0.0);
-        engine.stored_now(Stored::Nothing, 0.0);
-        drain(&mut engine);
+        let mut engine = refused_and_renewing();
         engine.sign_out();
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", f64::NAN)), 0.0);
         assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::SignedOut }]);
@@ -789,12 +796,7 @@ mod tests {
 
     #[test]
     fn a_failed_renewal_keeps_the_stored_session_for_other_tabs() {
-        let mut engine = Engine::new(Kind::Renewable, POLICY, Some(session("seam_cst1_a", f64::NAN)), 7);
-        engine.start(1, true, true, 0.0);
-        drain(&mut engine);
-        engine.answered(1, Answer::Failed { status: 401, dead_session: true, retry_after_ms: None }, 0.0);
-        engine.stored_now(Stored::Nothing, 0.0);
-        drain(&mut engine);
+        let mut engine = refused_and_renewing();
         engine.answered(RENEWAL, Answer::Failed { status: 503, dead_session: false, retry_after_ms: None }, 0.0);
         assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::RenewalFailed }]);
     }
