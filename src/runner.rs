@@ -91,20 +91,11 @@ enum What {
     SignIn { client: JsValue },
 }
 
-/// A request as it went out, to read its answer by.
-#[derive(Clone, Copy)]
-struct Sent {
-    request: Request,
-    method: Method,
-    path: &'static str,
-}
-
-const NOTHING_SENT: Sent = Sent { request: Request::Call, method: Method::Get, path: "" };
-
 struct Slot {
     id: Id,
     what: What,
-    sent: Sent,
+    /// The request last sent, to read its answer.
+    request: Request,
     /// The last answer's value or error.
     last: Result<JsValue, JsValue>,
     /// The action attempt waited on, as last seen.
@@ -135,7 +126,7 @@ pub struct Runner {
     headers: RefCell<Option<(String, [Object; 2])>>,
     calls: RefCell<Vec<Slot>>,
     /// The renewal's last answer and which request it was.
-    renewal_last: RefCell<(Sent, Result<JsValue, JsValue>)>,
+    renewal_last: RefCell<(Request, Result<JsValue, JsValue>)>,
     /// The driver reports here; it holds this runner weakly.
     port: JsValue,
     /// Stops following other tabs.
@@ -198,7 +189,7 @@ impl Runner {
                 sign_in,
                 headers: RefCell::new(None),
                 calls: RefCell::new(Vec::new()),
-                renewal_last: RefCell::new((NOTHING_SENT, Ok(JsValue::UNDEFINED))),
+                renewal_last: RefCell::new((Request::Liveness, Ok(JsValue::UNDEFINED))),
                 port,
                 unwatch: RefCell::new(None),
                 busy: RefCell::new(None),
@@ -256,7 +247,7 @@ impl Runner {
 
     /// Registers a call and its promise.
     fn open(self: &Rc<Self>, id: Id, what: What) -> Promise {
-        self.calls.borrow_mut().push(Slot { id, what, sent: NOTHING_SENT, last: Ok(JsValue::UNDEFINED), attempt: JsValue::UNDEFINED });
+        self.calls.borrow_mut().push(Slot { id, what, request: Request::Call, last: Ok(JsValue::UNDEFINED), attempt: JsValue::UNDEFINED });
         self.busy.replace(Some(self.clone()));
         track(id).unwrap_or_else(|error| Promise::reject(&error))
     }
@@ -322,38 +313,33 @@ impl Runner {
     }
 
     fn send(&self, id: Id, request: Request, token: Option<String>, timeout_ms: f64) {
-        let (route, url, body) = match request {
-            Request::Liveness => (&CLIENT_SESSIONS_GET, self.url(&CLIENT_SESSIONS_GET), None),
+        let (method, url, body) = match request {
+            Request::Liveness => (CLIENT_SESSIONS_GET.method, self.url(&CLIENT_SESSIONS_GET), None),
             Request::GetOrCreate => {
                 let Mode::PublishableKey { user_identifier_key, .. } = &self.mode else { return };
                 let body = interop::record();
                 interop::set(&body, "user_identifier_key", &JsValue::from_str(user_identifier_key));
+                let body = js_sys::JSON::stringify(&body).map(JsValue::from).ok();
                 let route = &CLIENT_SESSIONS_GET_OR_CREATE;
-                (route, self.url(route), js_sys::JSON::stringify(&body).map(JsValue::from).ok())
+                (route.method, self.url(route), body)
             }
             _ => {
                 let found = self.with_slot(id, |slot| {
-                    let found = match (&slot.what, request) {
-                        (What::Call { method, path, url, body }, _) => Some((Sent { request, method: *method, path }, url.clone(), body.clone())),
-                        (What::Resource { poll_url, .. }, Request::Poll) => Some((sent_by(request, &ACTION_ATTEMPTS_GET), poll_url.clone(), None)),
-                        (What::Check { .. }, _) => Some((sent_by(request, &CLIENT_SESSIONS_GET), self.url(&CLIENT_SESSIONS_GET), None)),
+                    slot.request = request;
+                    match (&slot.what, request) {
+                        (What::Call { method, url, body, .. }, _) => Some((*method, url.clone(), body.clone())),
+                        (What::Resource { poll_url, .. }, Request::Poll) => Some((ACTION_ATTEMPTS_GET.method, poll_url.clone(), None)),
+                        (What::Check { .. }, _) => Some((CLIENT_SESSIONS_GET.method, self.url(&CLIENT_SESSIONS_GET), None)),
                         _ => None,
-                    };
-                    if let Some((sent, ..)) = &found {
-                        slot.sent = *sent;
                     }
-                    found
                 });
-                let Some(Some((sent, url, body))) = found else { return };
-                return self.dispatch(id, sent.method, &url, body, token, timeout_ms);
+                let Some(Some(found)) = found else { return };
+                found
             }
         };
-        self.renewal_last.borrow_mut().0 = sent_by(request, route);
-        self.dispatch(id, route.method, &url, body, token, timeout_ms);
-    }
-
-    /// Hands a request to the driver, with the headers of `token` (or of the publishable key).
-    fn dispatch(&self, id: Id, method: Method, url: &str, body: Option<JsValue>, token: Option<String>, timeout_ms: f64) {
+        if id == RENEWAL {
+            self.renewal_last.borrow_mut().0 = request;
+        }
         let auth = match (&self.mode, token.as_deref()) {
             (Mode::Bearer { workspace_id }, Some(token)) => Some(Auth::Bearer(token, workspace_id.as_deref())),
             (_, Some(token)) => Some(Auth::ClientSessionToken(token)),
@@ -362,7 +348,7 @@ impl Runner {
         };
         let headers = self.headers(auth.as_ref(), token.as_deref(), body.is_some());
         let body = body.unwrap_or(JsValue::UNDEFINED);
-        if let Err(error) = send(&self.port, id, method.as_str(), url, &headers, &body, wire::cookies(auth.as_ref()), timeout_ms) {
+        if let Err(error) = send(&self.port, id, method.as_str(), &url, &headers, &body, wire::cookies(auth.as_ref()), timeout_ms) {
             self.answered(id, false, &error);
         }
     }
@@ -404,8 +390,20 @@ impl Runner {
     }
 
     fn answered(&self, id: Id, arrived: bool, value: &JsValue) {
-        let sent = if id == RENEWAL { Some(self.renewal_last.borrow().0) } else { self.with_slot(id, |slot| slot.sent) };
-        let Some(Sent { request, method, path }) = sent else { return };
+        let request = if id == RENEWAL { Some(self.renewal_last.borrow().0) } else { self.with_slot(id, |slot| slot.request) };
+        let Some(request) = request else { return };
+        let (method, path) = match request {
+            Request::Poll => (ACTION_ATTEMPTS_GET.method, ACTION_ATTEMPTS_GET.path),
+            Request::Liveness => (CLIENT_SESSIONS_GET.method, CLIENT_SESSIONS_GET.path),
+            Request::GetOrCreate => (CLIENT_SESSIONS_GET_OR_CREATE.method, CLIENT_SESSIONS_GET_OR_CREATE.path),
+            Request::Call => match self.with_slot(id, |slot| match &slot.what {
+                What::Call { method, path, .. } => (*method, *path),
+                _ => (CLIENT_SESSIONS_GET.method, CLIENT_SESSIONS_GET.path),
+            }) {
+                Some(found) => found,
+                None => return,
+            },
+        };
         let reading = if arrived { response::read(value.unchecked_ref(), path) } else { response::failure(value, method, path) };
         let checked = self.with_slot(id, |slot| match &slot.what {
             What::Check { token } => Some(token.clone()),
@@ -614,10 +612,6 @@ fn interpret(reading: Reading, request: Request, checked: Option<String>, path: 
         },
         _ => (Answer::Ok, Ok(body)),
     }
-}
-
-fn sent_by(request: Request, route: &Route) -> Sent {
-    Sent { request, method: route.method, path: route.path }
 }
 
 /// The error of a session `get_or_create` returned already dead (the API does that for a user
