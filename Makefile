@@ -37,9 +37,10 @@ WASM_OUT := target/wasm32-unknown-unknown/release/seam_wasm.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-reference-types --enable-multivalue
 
-# A browser that never loads the test page leaves wasm-bindgen-test-runner waiting for good
-# (seen with Chromium now and then): a run that takes longer than this (the first one compiles
-# the tests too) is ended and made again.
+# A browser that never loads the test page leaves wasm-bindgen-test-runner waiting for good, or
+# until the driver's 300 s page-load timeout (seen with Chromium now and then, twice in a row
+# once): a run that takes longer than this (the first one compiles the tests too) is ended, and
+# a run the browser never ran is made again, three runs at most.
 TEST_WASM_TIMEOUT := 600
 
 .PHONY: setup setup-build setup-apt setup-engines setup-geckodriver setup-wasm-bindgen setup-npm codegen check-generated pkg test test-size test-native test-wasm test-js test-types demo clean
@@ -139,7 +140,7 @@ test-native:
 # run", no test reported at all) is started once more; a test that fails is not.
 # The runner picks its browser by which driver variable is set: exactly one is.
 test-wasm: setup
-	mkdir -p build; for driver in CHROMEDRIVER=/usr/bin/chromedriver "GECKODRIVER=$$(command -v geckodriver)"; do for run in 1 2; do \
+	mkdir -p build; for driver in CHROMEDRIVER=/usr/bin/chromedriver "GECKODRIVER=$$(command -v geckodriver)"; do for run in 1 2 3; do \
 		status=0; timeout -k 10 $(TEST_WASM_TIMEOUT) node tests/js/support/with-fake.mjs -- env -u CHROMEDRIVER -u GECKODRIVER -u SAFARIDRIVER $(WASM_ENV) \
 			CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 			"$$driver" RUST_BACKTRACE=0 \
@@ -147,7 +148,7 @@ test-wasm: setup
 		cat build/test-wasm.log; \
 		if [ $$status -eq 0 ]; then continue 2; fi; \
 		if [ $$status -ne 124 ] && ! { grep -q 'Failed to detect test as having been run' build/test-wasm.log && ! grep -q '^test .* \.\.\. ' build/test-wasm.log; }; then exit 1; fi; \
-		echo "test-wasm: the browser never ran the tests (exit $$status); starting it once more"; \
+		echo "test-wasm: the browser never ran the tests (exit $$status, run $$run of 3)"; \
 	done; exit 1; done
 
 # The built package through its public JS API: every test in Chromium, then the tests that run in
