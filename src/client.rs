@@ -292,6 +292,19 @@ impl SeamClient {
         self.runner.sign_out();
     }
 
+    /// Calls `listener({ type, expiresAt, clientSessionId })` when the session changes: `type`
+    /// is `'renewed'` (this client renewed it), `'replaced'` (another tab or
+    /// `updateClientSessionToken` put another in), `'signedOut'` (here or in another tab) or
+    /// `'ended'` (found dead, and this client cannot renew it). Never the token itself. Returns
+    /// what removes the listener.
+    #[wasm_bindgen(js_name = onSessionChange, unchecked_return_type = "() => void")]
+    pub fn on_session_change(&self, #[wasm_bindgen(unchecked_param_type = "(change: SeamSessionChange) => void")] listener: JsValue) -> Result<JsValue, JsValue> {
+        if !listener.is_function() {
+            return Err(SdkError::Type("onSessionChange takes a function".to_owned()).into());
+        }
+        self.runner.listen(&listener)
+    }
+
     /// Calls a route by its path, e.g. `client.request('/devices/list', { limit: 10 })`: the
     /// same as the route's method (`client.devices.list(...)`).
     #[wasm_bindgen(skip_typescript)]

@@ -76,6 +76,9 @@ pub struct Policy {
     /// Per attempt, in milliseconds; 0 for none.
     pub timeout_ms: f64,
     pub retries: u32,
+    /// A renewable session that ends within this many milliseconds is renewed before a call is
+    /// sent with it; 0 renews only a session known dead.
+    pub renew_before_ms: f64,
 }
 
 /// Which request of a call to send.
@@ -133,6 +136,19 @@ pub enum Outcome {
     AttemptTimedOut,
 }
 
+/// How the client's session changed, for the page's `onSessionChange` listeners.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// This client replaced it with `get_or_create` (or got it extended).
+    Renewed,
+    /// Another tab or `updateClientSessionToken` put another one in.
+    Replaced,
+    /// Signed out, here or in another tab.
+    SignedOut,
+    /// Found dead, and this client cannot renew it.
+    Ended,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Send call `id`'s `request`, with `token` (`None`: the publishable key, or no credential),
@@ -146,6 +162,8 @@ pub enum Action {
     /// Remove the stored session (a dead one, so the next page load does not resume it).
     Forget,
     Settle { id: Id, outcome: Outcome },
+    /// Tell the page: `session` is the new one, or the one that ended (`None` once signed out).
+    Notify { change: Change, session: Option<Session> },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,6 +220,8 @@ struct Renewal {
     used: Option<String>,
     step: Step,
     retries: u32,
+    /// Asked before the session ends (`renew_before_ms`): if it fails, the session still works.
+    early: bool,
 }
 
 pub struct Engine {
@@ -214,6 +234,11 @@ pub struct Engine {
     actions: VecDeque<Action>,
     /// Jitter for back-off (xorshift): seeded by the driver, so tests replay exactly.
     seed: u32,
+    /// A session renewed early in vain (the API gave it back still ending soon, or did not
+    /// answer): it is used until it ends rather than asked about before every call.
+    declined: Option<String>,
+    /// The token of the last session the page was told had ended: told once.
+    ended: Option<String>,
 }
 
 /// `Retry-After` in milliseconds: delay-seconds, or an HTTP date (given `date_ms` to parse it).
@@ -248,7 +273,30 @@ fn transient(status: u16) -> bool {
 
 impl Engine {
     pub fn new(kind: Kind, policy: Policy, session: Option<Session>, seed: u32) -> Engine {
-        Engine { kind, policy, session, calls: Vec::new(), renewal: None, actions: VecDeque::new(), seed: seed | 1 }
+        Engine { kind, policy, session, calls: Vec::new(), renewal: None, actions: VecDeque::new(), seed: seed | 1, declined: None, ended: None }
+    }
+
+    /// A renewable session to renew before it is sent: dead, or ending within
+    /// `renew_before_ms` (unless an early renewal of it was already tried).
+    fn due(&self, session: &Session, now_ms: f64) -> bool {
+        self.kind == Kind::Renewable
+            && (session.is_dead(now_ms)
+                || (self.policy.renew_before_ms > 0.0
+                    && session.expires_ms - self.policy.renew_before_ms <= now_ms
+                    && self.declined.as_ref() != Some(&session.token)))
+    }
+
+    fn notify(&mut self, change: Change, session: Option<Session>) {
+        self.actions.push_back(Action::Notify { change, session });
+    }
+
+    /// The session can no longer be used and this client cannot renew it: the page is told once.
+    fn end_session(&mut self) {
+        let Some(session) = self.session.clone() else { return };
+        if self.ended.as_ref() != Some(&session.token) {
+            self.ended = Some(session.token.clone());
+            self.notify(Change::Ended, Some(session));
+        }
     }
 
     /// The next thing to do, if any.
@@ -340,9 +388,12 @@ impl Engine {
 
     /// Signs in: resumes `stored` when it is alive, else asks `get_or_create` (one at a time;
     /// a sign-in while another runs joins it).
+    /// A live session that ends within `renew_before_ms` is renewed instead, and resumed if
+    /// that fails.
     pub fn sign_in(&mut self, id: Id, stored: Option<Session>, now_ms: f64) {
-        if let Some(session) = stored.filter(|s| !s.is_dead(now_ms)) {
-            self.session = Some(session);
+        let stored = stored.filter(|s| !s.is_dead(now_ms));
+        if let Some(session) = stored.as_ref().filter(|s| !self.due(s, now_ms)) {
+            self.session = Some(session.clone());
             self.actions.push_back(Action::Settle { id, outcome: Outcome::SignedIn });
             return;
         }
@@ -363,7 +414,11 @@ impl Engine {
             polling_interval_ms: 0.0,
         });
         if self.renewal.is_none() {
-            self.renewal = Some(Renewal { used: None, step: Step::Fetching, retries: 0 });
+            let early = stored.is_some();
+            if early {
+                self.session = stored;
+            }
+            self.renewal = Some(Renewal { used: None, step: Step::Fetching, retries: 0, early });
             self.send_renewal();
         }
     }
@@ -372,6 +427,7 @@ impl Engine {
     /// renewal when the session is known to be dead.
     fn begin(&mut self, id: Id, now_ms: f64) {
         let (kind, session) = (self.kind, self.session.clone());
+        let due = session.as_ref().is_some_and(|session| self.due(session, now_ms));
         let Some(call) = self.call(id) else { return };
         call.retries = 0;
         let token = match (&call.fixed_token, kind) {
@@ -379,7 +435,7 @@ impl Engine {
             (None, Kind::Anonymous) => None,
             (None, _) => match session {
                 Some(session) => {
-                    if kind == Kind::Renewable && !call.skip_expiry && session.is_dead(now_ms) {
+                    if due && !call.skip_expiry {
                         call.phase = Phase::Renewing { after_refusal: false };
                         self.renew(Some(session.token), None, now_ms);
                         return;
@@ -444,6 +500,9 @@ impl Engine {
             }
             Answer::Attempt(attempt) if call.request == Request::Poll => self.attempt_step(id, attempt, now_ms),
             Answer::Session(session) if call.fixed_token.is_some() => {
+                if self.session.as_ref().map(|s| &s.token) != Some(&session.token) {
+                    self.notify(Change::Replaced, Some(session.clone()));
+                }
                 self.install(session);
                 self.settle(id, Outcome::Last);
             }
@@ -466,11 +525,17 @@ impl Engine {
                 // The session may have changed meanwhile (renewed, signed out): the retry uses
                 // the current one, as a new attempt would.
                 let kind = self.kind;
+                let due = self.session.as_ref().is_some_and(|session| self.due(session, now_ms));
                 let session = self.session.as_ref().map(|s| s.token.clone());
                 let Some(call) = self.call(id) else { return };
                 match (&call.fixed_token, kind) {
                     (Some(_), _) | (None, Kind::Anonymous) => {}
                     (None, _) => match session {
+                        // It has come near its end while the call waited.
+                        Some(token) if due && !call.skip_expiry => {
+                            call.phase = Phase::Renewing { after_refusal: false };
+                            return self.renew(Some(token), None, now_ms);
+                        }
                         Some(token) => call.used = Some(token),
                         None => return self.settle(id, Outcome::SignedOut),
                     },
@@ -517,10 +582,11 @@ impl Engine {
             // Already replaced (another call renewed, another tab, a sign-out): go on with that.
             return self.renewed(true, now_ms);
         }
+        let early = refusal.is_none() && self.session.as_ref().is_some_and(|s| !s.is_dead(now_ms));
         if refusal == Some(false) {
-            self.renewal = Some(Renewal { used, step: Step::Liveness, retries: 0 });
+            self.renewal = Some(Renewal { used, step: Step::Liveness, retries: 0, early });
         } else {
-            self.renewal = Some(Renewal { used, step: Step::Fetching, retries: 0 });
+            self.renewal = Some(Renewal { used, step: Step::Fetching, retries: 0, early });
             return self.replace(now_ms);
         }
         self.send_renewal();
@@ -553,6 +619,7 @@ impl Engine {
         }
         match stored {
             Stored::Session(session) if Some(&session.token) != renewal.used.as_ref() && !session.is_dead(now_ms) => {
+                self.notify(Change::Replaced, Some(session.clone()));
                 self.session = Some(session);
                 self.renewed(true, now_ms)
             }
@@ -564,6 +631,7 @@ impl Engine {
                 // A dead token cannot be renewed here; at least the next page load will not
                 // resume it.
                 self.actions.push_back(Action::Forget);
+                self.end_session();
                 self.renewed(false, now_ms)
             }
         }
@@ -589,7 +657,7 @@ impl Engine {
             // It still works (or there is no telling): the refusal was about the route.
             (Step::Liveness, _) => self.renewed(false, now_ms),
             (Step::Fetching, Answer::Session(session)) => {
-                let used = renewal.used.clone();
+                let (used, early) = (renewal.used.clone(), renewal.early);
                 let signing_in = used.is_none();
                 if !signing_in && self.session.is_none() {
                     // Signed out meanwhile: the new session is not wanted.
@@ -598,15 +666,32 @@ impl Engine {
                 if session.is_dead(now_ms) {
                     // The API does that for a user whose session was revoked or has expired.
                     self.actions.push_back(Action::Forget);
+                    if !signing_in {
+                        self.end_session();
+                    }
                     return self.end_renewal(Err(Outcome::ReturnedDead(session.revoked)), now_ms);
                 }
-                if used.as_ref() == Some(&session.token) {
+                if used.as_ref() == Some(&session.token) && !early {
                     // The API handed back the very session it refused: trying again would loop.
                     self.actions.push_back(Action::Forget);
+                    self.end_session();
                     return self.renewed(false, now_ms);
+                }
+                if self.due(&session, now_ms) {
+                    // Still ending soon (the API extends a session only when asked to): it
+                    // serves until it ends.
+                    self.declined = Some(session.token.clone());
+                }
+                if !signing_in && self.session.as_ref() != Some(&session) {
+                    self.notify(Change::Renewed, Some(session.clone()));
                 }
                 self.install(session);
                 self.renewed(true, now_ms)
+            }
+            // An early renewal that fails leaves a session that still works: the calls use it.
+            (Step::Fetching, _) if renewal.early => {
+                self.declined = self.session.as_ref().map(|s| s.token.clone());
+                self.end_renewal(Ok(()), now_ms)
             }
             // No answer, or an error: the stored session stays (other tabs would read its removal
             // as a sign-out), and the next call asks again.
@@ -654,8 +739,13 @@ impl Engine {
     /// renewable session is treated as revoked, so the next call gets a new one.
     pub fn storage_changed(&mut self, stored: Stored) {
         match stored {
-            Stored::Nothing => self.session = None,
-            Stored::Session(session) => self.session = Some(session),
+            Stored::Nothing => self.sign_out(),
+            Stored::Session(session) => {
+                if self.session.as_ref().map(|s| &s.token) != Some(&session.token) {
+                    self.notify(Change::Replaced, Some(session.clone()));
+                }
+                self.session = Some(session)
+            }
             Stored::Unreadable => {
                 if let (Kind::Renewable, Some(session)) = (self.kind, self.session.as_mut()) {
                     session.revoked = true;
@@ -667,7 +757,9 @@ impl Engine {
     /// Forgets the session: calls that would send again end with `SignedOut`; requests already
     /// out finish.
     pub fn sign_out(&mut self) {
-        self.session = None;
+        if self.session.take().is_some() {
+            self.notify(Change::SignedOut, None);
+        }
     }
 }
 
@@ -683,7 +775,7 @@ mod tests {
         std::iter::from_fn(|| engine.next_action()).collect()
     }
 
-    const POLICY: Policy = Policy { timeout_ms: 1_000.0, retries: 2 };
+    const POLICY: Policy = Policy { timeout_ms: 1_000.0, retries: 2, renew_before_ms: 0.0 };
 
     /// A publishable-key client whose one call was refused as dead, with `get_or_create` out.
     fn refused_and_renewing() -> Engine {
@@ -738,7 +830,7 @@ mod tests {
         assert_eq!(drain(&mut engine), [Action::Send { id: RENEWAL, request: Request::GetOrCreate, token: None, timeout_ms: 1_000.0 }]);
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", 5_000.0)), 2.0);
         let actions = drain(&mut engine);
-        assert_eq!(actions[0], Action::Store(session("seam_cst1_b", 5_000.0)));
+        assert_eq!(actions[..2], [Action::Notify { change: Change::Renewed, session: Some(session("seam_cst1_b", 5_000.0)) }, Action::Store(session("seam_cst1_b", 5_000.0))]);
         let resent: Vec<Id> = actions.iter().filter_map(|a| match a {
             Action::Send { id, token: Some(token), .. } if token == "seam_cst1_b" => Some(*id),
             _ => None,
@@ -756,7 +848,13 @@ mod tests {
         assert_eq!(drain(&mut engine), [Action::ReadStored]);
         engine.stored_now(Stored::Session(session("seam_cst1_c", 100.0)), 20.0);
         // Another tab's live session is taken, with no get_or_create.
-        assert_eq!(drain(&mut engine), [Action::Send { id: 1, request: Request::Call, token: Some("seam_cst1_c".into()), timeout_ms: 1_000.0 }]);
+        assert_eq!(
+            drain(&mut engine),
+            [
+                Action::Notify { change: Change::Replaced, session: Some(session("seam_cst1_c", 100.0)) },
+                Action::Send { id: 1, request: Request::Call, token: Some("seam_cst1_c".into()), timeout_ms: 1_000.0 }
+            ]
+        );
     }
 
     #[test]
@@ -789,6 +887,7 @@ mod tests {
     fn a_sign_out_during_renewal_keeps_the_new_session_out() {
         let mut engine = refused_and_renewing();
         engine.sign_out();
+        assert_eq!(drain(&mut engine), [Action::Notify { change: Change::SignedOut, session: None }]);
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", f64::NAN)), 0.0);
         assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::SignedOut }]);
         assert_eq!(engine.session(), None);
@@ -815,6 +914,98 @@ mod tests {
             drain(&mut engine),
             [Action::Store(session("seam_cst1_b", 1e6)), Action::Settle { id: 1, outcome: Outcome::SignedIn }, Action::Settle { id: 2, outcome: Outcome::SignedIn }]
         );
+    }
+
+    const EARLY: Policy = Policy { renew_before_ms: 300_000.0, ..POLICY };
+
+    fn sends(actions: &[Action]) -> Vec<(Id, Request, Option<String>)> {
+        actions.iter().filter_map(|a| match a {
+            Action::Send { id, request, token, .. } => Some((*id, *request, token.clone())),
+            _ => None,
+        }).collect()
+    }
+
+    #[test]
+    fn a_session_ending_within_the_margin_is_renewed_before_the_call_is_sent() {
+        let mut engine = Engine::new(Kind::Renewable, EARLY, Some(session("seam_cst1_a", 60_000.0)), 7);
+        engine.start(1, true, true, 0.0);
+        engine.start(2, false, true, 0.0);
+        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        engine.stored_now(Stored::Session(session("seam_cst1_a", 60_000.0)), 0.0);
+        assert_eq!(sends(&drain(&mut engine)), [(RENEWAL, Request::GetOrCreate, None)]);
+        engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", 1e9)), 10.0);
+        let actions = drain(&mut engine);
+        assert_eq!(actions[0], Action::Notify { change: Change::Renewed, session: Some(session("seam_cst1_b", 1e9)) });
+        assert_eq!(actions[1], Action::Store(session("seam_cst1_b", 1e9)));
+        assert_eq!(sends(&actions), [(1, Request::Call, Some("seam_cst1_b".into())), (2, Request::Call, Some("seam_cst1_b".into()))]);
+    }
+
+    #[test]
+    fn a_session_handed_back_still_ending_serves_until_it_ends() {
+        let mut engine = Engine::new(Kind::Renewable, EARLY, Some(session("seam_cst1_a", 60_000.0)), 7);
+        engine.start(1, true, true, 0.0);
+        drain(&mut engine);
+        engine.stored_now(Stored::Session(session("seam_cst1_a", 60_000.0)), 0.0);
+        drain(&mut engine);
+        // The API gives the same session back, its expiry unchanged: no event, and no second ask.
+        engine.answered(RENEWAL, Answer::Session(session("seam_cst1_a", 60_000.0)), 10.0);
+        let actions = drain(&mut engine);
+        assert!(!actions.iter().any(|a| matches!(a, Action::Notify { .. } | Action::Forget)), "{actions:?}");
+        assert_eq!(sends(&actions), [(1, Request::Call, Some("seam_cst1_a".into()))]);
+        engine.start(2, true, true, 20.0);
+        assert_eq!(sends(&drain(&mut engine)), [(2, Request::Call, Some("seam_cst1_a".into()))]);
+        // Once it has ended, it is renewed again.
+        engine.start(3, true, true, 60_000.0);
+        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+    }
+
+    #[test]
+    fn an_early_renewal_that_fails_leaves_the_calls_the_session_they_had() {
+        let mut engine = Engine::new(Kind::Renewable, EARLY, Some(session("seam_cst1_a", 60_000.0)), 7);
+        engine.start(1, false, true, 0.0);
+        drain(&mut engine);
+        engine.stored_now(Stored::Nothing, 0.0);
+        drain(&mut engine);
+        engine.answered(RENEWAL, Answer::Failed { status: 503, dead_session: false, retry_after_ms: None }, 10.0);
+        assert_eq!(sends(&drain(&mut engine)), [(1, Request::Call, Some("seam_cst1_a".into()))]);
+        engine.start(2, true, true, 20.0);
+        assert_eq!(sends(&drain(&mut engine)), [(2, Request::Call, Some("seam_cst1_a".into()))]);
+    }
+
+    #[test]
+    fn a_sign_in_renews_a_stored_session_ending_soon_and_resumes_it_if_that_fails() {
+        let mut engine = Engine::new(Kind::Renewable, EARLY, None, 7);
+        engine.sign_in(1, Some(session("seam_cst1_a", 60_000.0)), 0.0);
+        assert_eq!(sends(&drain(&mut engine)), [(RENEWAL, Request::GetOrCreate, None)]);
+        engine.answered(RENEWAL, Answer::Failed { status: 0, dead_session: false, retry_after_ms: None }, 0.0);
+        assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::SignedIn }]);
+        assert_eq!(engine.session().map(|s| s.token.as_str()), Some("seam_cst1_a"));
+        // No margin: resumed as it is.
+        let mut engine = Engine::new(Kind::Renewable, POLICY, None, 7);
+        engine.sign_in(1, Some(session("seam_cst1_a", 60_000.0)), 0.0);
+        assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::SignedIn }]);
+    }
+
+    #[test]
+    fn the_page_hears_of_sign_outs_replacements_and_ends_once_each() {
+        let mut engine = Engine::new(Kind::Token, POLICY, Some(session("seam_cst1_a", f64::NAN)), 7);
+        engine.storage_changed(Stored::Session(session("seam_cst1_a", 5.0)));
+        assert_eq!(drain(&mut engine), []);
+        engine.storage_changed(Stored::Session(session("seam_cst1_b", 5.0)));
+        assert_eq!(drain(&mut engine), [Action::Notify { change: Change::Replaced, session: Some(session("seam_cst1_b", 5.0)) }]);
+        let dead = Answer::Failed { status: 401, dead_session: true, retry_after_ms: None };
+        for id in [1, 2] {
+            engine.start(id, true, true, 0.0);
+            drain(&mut engine);
+            engine.answered(id, dead.clone(), 0.0);
+            drain(&mut engine);
+            engine.stored_now(Stored::Nothing, 0.0);
+            let ended = drain(&mut engine).into_iter().filter(|a| matches!(a, Action::Notify { change: Change::Ended, .. })).count();
+            assert_eq!(ended, usize::from(id == 1), "told of the end {ended} times for call {id}");
+        }
+        engine.storage_changed(Stored::Nothing);
+        engine.sign_out();
+        assert_eq!(drain(&mut engine), [Action::Notify { change: Change::SignedOut, session: None }]);
     }
 }
 
@@ -885,12 +1076,26 @@ mod properties {
         signed_out: bool,
         /// Sign-ins not settled yet.
         signing_in: Vec<Id>,
+        renew_before: f64,
+        /// The expiry of each session the world made.
+        expiry: std::collections::BTreeMap<String, f64>,
+        /// Sessions `get_or_create` was asked about while they were due, or handed back due.
+        asked: std::collections::BTreeSet<String>,
+        /// Sessions the page was told had ended.
+        ended: std::collections::BTreeSet<String>,
     }
 
     impl World {
         fn fresh_session(&mut self, ttl: f64) -> Session {
             self.next_token += 1;
-            Session { expires_ms: self.now + ttl, ..Session::from_token(format!("seam_cst1_{}", self.next_token)) }
+            let session = Session { expires_ms: self.now + ttl, ..Session::from_token(format!("seam_cst1_{}", self.next_token)) };
+            self.expiry.insert(session.token.clone(), session.expires_ms);
+            session
+        }
+
+        /// Ends within the margin (or has ended), as far as the world knows.
+        fn due(&self, token: &str) -> bool {
+            self.expiry.get(token).is_some_and(|expires| expires - self.renew_before <= self.now)
         }
 
         /// Carries out every action, checking each against the invariants.
@@ -905,7 +1110,19 @@ mod properties {
                             prop_assert!(!self.out.iter().any(|(i, ..)| *i == RENEWAL), "two renewal requests out");
                             prop_assert!(!self.timers.iter().any(|(i, _)| *i == RENEWAL));
                             prop_assert!(!self.signed_out, "a signed-out client renewed");
+                            if request == Request::GetOrCreate {
+                                let due: Vec<String> = self.expiry.keys().filter(|t| self.due(t)).cloned().collect();
+                                self.asked.extend(due);
+                            } else if let Some(token) = &token {
+                                // The liveness check asks the API itself: its word outweighs the clock.
+                                self.asked.insert(token.clone());
+                            }
                         } else {
+                            // No request goes out with a session known to be ending before the
+                            // API was asked for a new one (or whether it still works).
+                            if let (Kind::Renewable, Some(token)) = (self.engine.kind, &token) {
+                                prop_assert!(!self.due(token) || self.asked.contains(token), "sent with a session ending within the margin, never renewed");
+                            }
                             let log = self.logs.get_mut(&id).expect("a send for a call never started");
                             prop_assert_eq!(log.settled, 0, "a send for a settled call");
                             prop_assert!(!log.timed_out, "sent again after a timeout");
@@ -944,6 +1161,13 @@ mod properties {
                         self.stored = Stored::Session(session);
                     }
                     Action::Forget => self.stored = Stored::Nothing,
+                    Action::Notify { change, session } => {
+                        prop_assert_eq!(session.is_none(), change == Change::SignedOut);
+                        if change == Change::Ended {
+                            let token = session.map(|s| s.token).unwrap_or_default();
+                            prop_assert!(self.ended.insert(token), "told twice that a session ended");
+                        }
+                    }
                     Action::Settle { id, .. } => {
                         self.signing_in.retain(|&i| i != id);
                         let log = self.logs.get_mut(&id).expect("settled a call never started");
@@ -972,6 +1196,14 @@ mod properties {
                 (Request::Call, _) if token.as_deref().is_some_and(|t| t.starts_with("seam_cst1_check")) => Answer::Session(Session::from_token(token.clone().unwrap_or_default())),
                 _ => Answer::Ok,
             };
+            if let Answer::Session(session) = &answer {
+                if request == Request::GetOrCreate {
+                    self.expiry.insert(session.token.clone(), session.expires_ms);
+                    if self.due(&session.token) {
+                        self.asked.insert(session.token.clone());
+                    }
+                }
+            }
             if id != RENEWAL {
                 let log = self.logs.get_mut(&id).unwrap();
                 log.refused = matches!(answer, Answer::Failed { status: 401, .. });
@@ -998,11 +1230,12 @@ mod properties {
         fn interleavings_keep_the_engines_promises(
             kind in prop::sample::select(vec![Kind::Renewable, Kind::Token, Kind::Bearer, Kind::Anonymous]),
             retries in 0u32..3,
+            renew_before in prop::sample::select(vec![0.0, 100.0, 1e6]),
             expires in prop::sample::select(vec![f64::NAN, 50.0, 1e7]),
             events in prop::collection::vec(event(), 1..40),
             seed in any::<u32>(),
         ) {
-            let policy = Policy { timeout_ms: 1_000.0, retries };
+            let policy = Policy { timeout_ms: 1_000.0, retries, renew_before_ms: renew_before };
             let first = Session { expires_ms: expires, ..Session::from_token("seam_cst1_0".into()) };
             let mut world = World {
                 engine: Engine::new(kind, policy, Some(first.clone()), seed),
@@ -1015,6 +1248,10 @@ mod properties {
                 stored: Stored::Session(first),
                 signed_out: false,
                 signing_in: Vec::new(),
+                renew_before,
+                expiry: [("seam_cst1_0".to_owned(), expires)].into(),
+                asked: Default::default(),
+                ended: Default::default(),
             };
             for event in events {
                 match event {

@@ -44,6 +44,28 @@ export interface SeamClientOptions {
   retries?: number
   /** Whether calls that start an action attempt wait for its outcome. Default `true`. */
   waitForActionAttempt?: SeamClientWaitForActionAttempt
+  /**
+   * For a session from `fromPublishableKey`: milliseconds before its end at which a call first
+   * renews it (one renewal shared by all calls), so that no call goes out with a session known
+   * to be ending. 0 renews only once the API refuses it. Default 300000 (5 minutes).
+   */
+  renewBefore?: number
+  /** The `fetch` used for every request of the client, sign-in and renewals included. Default: the global `fetch` at the time of each request. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>
+}
+
+/** What an `onSessionChange` listener gets. Never the token. */
+export interface SeamSessionChange {
+  /**
+   * `'renewed'`: this client renewed the session. `'replaced'`: another tab or
+   * `updateClientSessionToken` put another in. `'signedOut'`: here or in another tab.
+   * `'ended'`: found dead, and this client cannot renew it (a client session token, or a stored
+   * session resumed without its user identifier key).
+   */
+  type: 'renewed' | 'replaced' | 'signedOut' | 'ended'
+  /** The session's `expires_at`, as the API gave it; `null` when signed out or unknown. */
+  expiresAt: string | null
+  clientSessionId: string | null
 }
 
 /**

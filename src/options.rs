@@ -20,6 +20,8 @@ const KNOWN: &[&str] = &[
     "consoleSessionToken",
     "personalAccessToken",
     "workspaceId",
+    "fetch",
+    "renewBefore",
 ];
 /// @seamapi/http's options for its axios client, which this SDK does not have.
 const AXIOS: &[&str] = &["client", "axiosOptions", "axiosRetryOptions"];
@@ -48,6 +50,9 @@ pub struct Options {
     pub storage: StorageKind,
     pub policy: Policy,
     pub wait: Wait,
+    /// The page's `fetch` for every request of the client; `undefined` for the global one,
+    /// looked up at each call.
+    pub fetch: JsValue,
 }
 
 /// What follows `http://` or `https://` (in any case): `None` when `raw` does not name its own
@@ -189,8 +194,9 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
         endpoint: DEFAULT_ENDPOINT.to_owned(),
         endpoint_error: None,
         storage: StorageKind::Local,
-        policy: Policy { timeout_ms: 30_000.0, retries: 2 },
+        policy: Policy { timeout_ms: 30_000.0, retries: 2, renew_before_ms: 300_000.0 },
         wait: Wait::default(),
+        fetch: JsValue::UNDEFINED,
     };
     let absent = options.is_undefined() || options.is_null();
     if !absent {
@@ -241,7 +247,21 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
             .map(|n| n as u32)
             .ok_or_else(|| invalid_options("retries must be a whole number from 0 to 10"))?;
     }
+    let renew_before = get("renewBefore")?;
+    if !renew_before.is_undefined() {
+        parsed.policy.renew_before_ms = renew_before
+            .as_f64()
+            .filter(|ms| ms.is_finite() && *ms >= 0.0)
+            .ok_or_else(|| invalid_options("renewBefore must be a number of milliseconds, 0 or more (0: renew only once refused)"))?;
+    }
     parsed.wait = parse_wait(&get("waitForActionAttempt")?, parsed.wait)?;
+    let fetch = get("fetch")?;
+    if !fetch.is_undefined() {
+        if !fetch.is_function() {
+            return Err(invalid_options("fetch must be a function with fetch's signature"));
+        }
+        parsed.fetch = fetch;
+    }
     Ok(parsed)
 }
 

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::action_attempt;
-use crate::engine::{Action, Answer, Engine, Id, Kind, Outcome, Request, Session, Stored, RENEWAL};
+use crate::engine::{Action, Answer, Change, Engine, Id, Kind, Outcome, Request, Session, Stored, RENEWAL};
 use crate::error::{ApiError, SdkError};
 use crate::interop;
 use crate::options::{Options, Wait};
@@ -32,7 +32,7 @@ extern "C" {
 
     #[wasm_bindgen(catch)]
     #[allow(clippy::too_many_arguments)]
-    fn send(port: &JsValue, id: Id, method: &str, url: &str, headers: &Object, body: &JsValue, credentials: &str, timeout_ms: f64) -> Result<(), JsValue>;
+    fn send(port: &JsValue, fetcher: &JsValue, id: Id, method: &str, url: &str, headers: &Object, body: &JsValue, credentials: &str, timeout_ms: f64) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch)]
     fn sleep(port: &JsValue, id: Id, ms: f64) -> Result<(), JsValue>;
@@ -42,6 +42,12 @@ extern "C" {
 
     #[wasm_bindgen(catch)]
     fn watch(port: &JsValue, area: &JsValue, key: &str) -> Result<js_sys::Function, JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn listen(listeners: &JsValue, listener: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn notify(listeners: &JsValue, change: &str, expires_at: Option<String>, client_session_id: Option<String>) -> Result<(), JsValue>;
 }
 
 /// 401 types that prove the session itself is dead, with no need to ask again.
@@ -115,6 +121,8 @@ pub struct Runner {
     /// The client's `waitForActionAttempt`; a call's own option overrides it.
     pub wait: Wait,
     pub mode: Mode,
+    /// The `fetch` option, or `undefined`.
+    fetcher: JsValue,
     engine: RefCell<Engine>,
     /// `None` for an API key, which is never stored, and for a sign-in until its user is known.
     store: RefCell<Option<Store>>,
@@ -131,6 +139,8 @@ pub struct Runner {
     port: JsValue,
     /// Stops following other tabs.
     unwatch: RefCell<Option<js_sys::Function>>,
+    /// The page's `onSessionChange` listeners (a JS array the driver keeps).
+    listeners: JsValue,
     /// Itself, while a call is in flight: a client freed meanwhile still settles its calls.
     busy: RefCell<Option<Rc<Runner>>>,
 }
@@ -183,6 +193,7 @@ impl Runner {
                 endpoint_error: options.endpoint_error.clone(),
                 wait: options.wait,
                 mode,
+                fetcher: options.fetch.clone(),
                 engine: RefCell::new(engine),
                 store: RefCell::new(None),
                 last_user: RefCell::new(last_user),
@@ -192,6 +203,7 @@ impl Runner {
                 renewal_last: RefCell::new((Request::Liveness, Ok(JsValue::UNDEFINED))),
                 port,
                 unwatch: RefCell::new(None),
+                listeners: js_sys::Array::new().into(),
                 busy: RefCell::new(None),
             }
         });
@@ -309,7 +321,22 @@ impl Runner {
                 }
             }
             Action::Settle { id, outcome } => self.conclude(id, outcome),
+            Action::Notify { change, session } => {
+                let change = match change {
+                    Change::Renewed => "renewed",
+                    Change::Replaced => "replaced",
+                    Change::SignedOut => "signedOut",
+                    Change::Ended => "ended",
+                };
+                let session = session.unwrap_or_else(|| Session::from_token(String::new()));
+                let _ = notify(&self.listeners, change, session.expires_at, session.client_session_id);
+            }
         }
+    }
+
+    /// Adds an `onSessionChange` listener; returns what removes it.
+    pub fn listen(&self, listener: &JsValue) -> Result<JsValue, JsValue> {
+        listen(&self.listeners, listener)
     }
 
     fn send(&self, id: Id, request: Request, token: Option<String>, timeout_ms: f64) {
@@ -348,7 +375,7 @@ impl Runner {
         };
         let headers = self.headers(auth.as_ref(), token.as_deref(), body.is_some());
         let body = body.unwrap_or(JsValue::UNDEFINED);
-        if let Err(error) = send(&self.port, id, method.as_str(), &url, &headers, &body, wire::cookies(auth.as_ref()), timeout_ms) {
+        if let Err(error) = send(&self.port, &self.fetcher, id, method.as_str(), &url, &headers, &body, wire::cookies(auth.as_ref()), timeout_ms) {
             self.answered(id, false, &error);
         }
     }
@@ -511,7 +538,7 @@ impl Runner {
 
     /// Forgets this client's session, in storage too, and the record of its user as the last
     /// one while it names this user.
-    pub fn sign_out(&self) {
+    pub fn sign_out(self: &Rc<Self>) {
         self.engine.borrow_mut().sign_out();
         if let Some(store) = &*self.store.borrow() {
             store.remove();
@@ -521,6 +548,7 @@ impl Runner {
                 record.remove();
             }
         }
+        self.run();
     }
 
     /// `fromPublishableKey`: signs in the user of this runner's mode, resolving with `client`.

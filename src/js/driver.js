@@ -31,18 +31,20 @@ export function settle(id, ok, value) {
   settlers?.[ok ? 0 : 1](value)
 }
 
-// One attempt at a request: tells the port what the wasm side reads of the answer, or
-// `{ timedOut, cause }` when there is none. The timeout (0: none) covers the body too, so a
+// One attempt at a request, with the client's `fetcher` (the `fetch` option) or the global
+// `fetch` as it is now: tells the port what the wasm side reads of the answer, or
+// `{ timedOut, cause }` when there is none (what `fetcher` threw or rejected with included). The timeout (0: none) covers the body too, so a
 // server that stalls after its headers times out. Redirects are not followed, so that the
 // credentials (headers, cookies, the bootstrap's body) never reach another origin.
-export async function send(port, id, method, url, headers, body, credentials, timeoutMs) {
+export async function send(port, fetcher, id, method, url, headers, body, credentials, timeoutMs) {
   let controller, timer, event, value
   try {
     if (timeoutMs > 0) {
       controller = new AbortController()
       timer = setTimeout(() => controller.abort(), Math.min(timeoutMs, MAX_TIMER_MS))
     }
-    const response = await fetch(url, { method, headers, body, credentials, redirect: 'manual', signal: controller?.signal })
+    const init = { method, headers, body, credentials, redirect: 'manual', signal: controller?.signal }
+    const response = await (fetcher === undefined ? fetch(url, init) : fetcher(url, init))
     // A page's own `fetch` can answer anything: the wasm side reads a number, and every field is
     // the answer's own, so nothing is looked up on a prototype the page changed.
     const status = typeof response.status === 'number' ? response.status : 0
@@ -105,4 +107,26 @@ export function watch(port, area, key) {
   }
   addEventListener('storage', listener)
   return () => removeEventListener('storage', listener)
+}
+
+// Adds `listener` to a client's `listeners`; returns what removes it.
+export function listen(listeners, listener) {
+  listeners.push(listener)
+  return () => {
+    const at = listeners.indexOf(listener)
+    if (at >= 0) listeners.splice(at, 1)
+  }
+}
+
+// Tells each listener of the moment how the session changed, once the wasm side is done: each
+// gets its own object, and one that throws is reported as an uncaught error is, to the page,
+// never to the client.
+export function notify(listeners, type, expiresAt, clientSessionId) {
+  for (const listener of listeners.slice()) {
+    Promise.resolve()
+      .then(() => listener({ type, expiresAt: expiresAt ?? null, clientSessionId: clientSessionId ?? null }))
+      .catch((error) => {
+        if (typeof reportError === 'function') reportError(error)
+      })
+  }
 }

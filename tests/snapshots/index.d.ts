@@ -12,6 +12,7 @@ export {
   type SeamClientRouteDescription,
   type SeamClientWaitForActionAttempt,
   type SeamPagination,
+  type SeamSessionChange,
 } from './seam_wasm.js'
 export * from './types.js'
 export * from './errors.js'

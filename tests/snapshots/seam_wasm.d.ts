@@ -15,6 +15,28 @@ export interface SeamClientOptions {
     retries?: number
     /** Whether calls that start an action attempt wait for its outcome. Default `true`. */
     waitForActionAttempt?: SeamClientWaitForActionAttempt
+    /**
+     * For a session from `fromPublishableKey`: milliseconds before its end at which a call first
+     * renews it (one renewal shared by all calls), so that no call goes out with a session known
+     * to be ending. 0 renews only once the API refuses it. Default 300000 (5 minutes).
+     */
+    renewBefore?: number
+    /** The `fetch` used for every request of the client, sign-in and renewals included. Default: the global `fetch` at the time of each request. */
+    fetch?: (input: string, init: RequestInit) => Promise<Response>
+}
+
+/** What an `onSessionChange` listener gets. Never the token. */
+export interface SeamSessionChange {
+    /**
+     * `'renewed'`: this client renewed the session. `'replaced'`: another tab or
+     * `updateClientSessionToken` put another in. `'signedOut'`: here or in another tab.
+     * `'ended'`: found dead, and this client cannot renew it (a client session token, or a stored
+     * session resumed without its user identifier key).
+     */
+    type: 'renewed' | 'replaced' | 'signedOut' | 'ended'
+    /** The session's `expires_at`, as the API gave it; `null` when signed out or unknown. */
+    expiresAt: string | null
+    clientSessionId: string | null
 }
 
 /**
@@ -208,6 +230,14 @@ export class SeamClient {
      * `consoleSessionToken`, with `workspaceId`); with none, `SEAM_API_KEY` (Node, Deno, Bun).
      */
     constructor(apiKeyOrOptions?: string | SeamClientConstructorOptions);
+    /**
+     * Calls `listener({ type, expiresAt, clientSessionId })` when the session changes: `type`
+     * is `'renewed'` (this client renewed it), `'replaced'` (another tab or
+     * `updateClientSessionToken` put another in), `'signedOut'` (here or in another tab) or
+     * `'ended'` (found dead, and this client cannot renew it). Never the token itself. Returns
+     * what removes the listener.
+     */
+    onSessionChange(listener: (change: SeamSessionChange) => void): () => void;
     /**
      * Forgets this client's session, in storage too. Later calls reject with
      * `SeamHttpSignedOutError`; other clients of the same scope, in any tab, are signed out too.

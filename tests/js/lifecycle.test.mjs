@@ -1,0 +1,189 @@
+// The session's life beyond a single call: renewal before it ends (`renewBefore`), the page's
+// own `fetch`, and what `onSessionChange` listeners hear.
+
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { useEnv, newUserIdentifierKey, SEED_CST, DEAD_CST } from './support/harness.mjs'
+import { GET_OR_CREATE, bootstrap, fromToken, run, entries, expectError, expectOk } from './support/actions.mjs'
+
+const env = useEnv()
+
+// Sets the stored session's expiry to `ms` from now, as a session near its end would be stored.
+const expireStoredIn = (p, ms) =>
+  p.evaluate((ms) => {
+    const [key] = window.__seamTest.sessionKeys()
+    const value = JSON.parse(localStorage.getItem(key))
+    value.expires_at = new Date(Date.now() + ms).toISOString()
+    localStorage.setItem(key, JSON.stringify(value))
+    return value.token
+  }, ms)
+
+const storedSession = async (p) => Object.values(await entries(p)).map((v) => JSON.parse(v)).find((v) => 'token' in v)
+
+test('a stored session 60 s from its end is renewed before the first call: one get_or_create, no call refused', async () => {
+  const uik = newUserIdentifierKey()
+  await env.withPage(async (p) => {
+    expectOk(await bootstrap(p, uik))
+    await expireStoredIn(p, 60_000)
+    await p.reload()
+    const mark = p.requests.length
+    expectOk(await bootstrap(p, uik))
+    const devices = expectOk(await run(p, (c) => c.devices.list()))
+    assert.ok(Array.isArray(devices))
+    // One request per call: none was refused and sent again.
+    assert.deepEqual(p.requests.slice(mark).map((r) => r.pathname), [GET_OR_CREATE, '/devices/list'])
+    // The fake's session runs for a year: that is what is stored now.
+    assert.ok(new Date((await storedSession(p)).expires_at).getTime() > Date.now() + 86_400_000)
+  })
+})
+
+test('a call that starts when the session ends within renewBefore renews it first, once for all calls, and says so', async () => {
+  const uik = newUserIdentifierKey()
+  await env.withPage(async (p) => {
+    expectOk(await bootstrap(p, uik))
+    await expireStoredIn(p, 3_000)
+    await p.reload()
+    const mark = p.requests.length
+    // 3 s left, 2 s of margin: resumed as it is.
+    expectOk(await bootstrap(p, uik, { options: { renewBefore: 2_000 } }))
+    assert.equal(p.requests.slice(mark).length, 0)
+    expectOk(await run(p, (c) => {
+      window.changes = []
+      c.onSessionChange((change) => window.changes.push(change))
+    }))
+    await p.wait(1_500)
+    const results = expectOk(await run(p, async (c) => (await Promise.allSettled([c.devices.list(), c.devices.list(), c.locks.list()])).map((r) => r.status)))
+    assert.deepEqual(results, ['fulfilled', 'fulfilled', 'fulfilled'])
+    // The renewal first, then one request per call: none was refused and sent again.
+    const sent = p.requests.slice(mark).map((r) => r.pathname)
+    assert.deepEqual([sent[0], ...sent.slice(1).sort()], [GET_OR_CREATE, '/devices/list', '/devices/list', '/locks/list'])
+    const changes = await p.evaluate(() => window.changes)
+    const stored = await storedSession(p)
+    assert.deepEqual(changes, [{ type: 'renewed', expiresAt: stored.expires_at, clientSessionId: stored.client_session_id }])
+    assert.ok(!JSON.stringify(changes).includes('seam_cst'), 'a token reached the listener')
+  })
+})
+
+test('renewBefore: 0 resumes a session near its end and renews only once the API refuses it', async () => {
+  const uik = newUserIdentifierKey()
+  await env.withPage(async (p) => {
+    expectOk(await bootstrap(p, uik))
+    const token = await expireStoredIn(p, 60_000)
+    await p.reload()
+    const mark = p.requests.length
+    assert.equal(expectOk(await bootstrap(p, uik, { options: { renewBefore: 0 } })).token, token)
+    expectOk(await run(p, (c) => c.devices.list()))
+    assert.deepEqual(p.requests.slice(mark).map((r) => r.pathname), ['/devices/list'])
+  })
+})
+
+test('options refuse a renewBefore that is not a duration and a fetch that is not a function', async () => {
+  await env.withPage(async (p) => {
+    for (const options of [{ renewBefore: -1 }, { renewBefore: '5m' }, { renewBefore: Infinity }, { fetch: 'fetch' }, { fetch: {} }]) {
+      expectError(await fromToken(p, SEED_CST, { options }), 'SeamHttpInvalidOptionsError', JSON.stringify(options))
+    }
+  })
+})
+
+test('the fetch option carries every request, sign-in included, and what it throws rejects the call with SeamHttpNetworkError', async () => {
+  const uik = newUserIdentifierKey()
+  await env.withPage(async (p) => {
+    const seen = expectOk(await p.evaluate(async (uik) => {
+      const t = window.__seamTest
+      const { SeamClient } = await t.load()
+      return t.capture(async () => {
+        const seen = []
+        const client = await SeamClient.fromPublishableKey('seam_pk1_token', uik, {
+          endpoint: t.fakeUrl,
+          fetch: (url, init) => {
+            seen.push(`${init.method} ${new URL(url).pathname}`)
+            return fetch(url, init)
+          },
+        })
+        await client.devices.list()
+        return seen
+      })
+    }, uik))
+    assert.deepEqual(seen, [`POST ${GET_OR_CREATE}`, 'GET /devices/list'])
+
+    const mark = p.requests.length
+    const failed = await p.evaluate(async () => {
+      const t = window.__seamTest
+      const { SeamClient } = await t.load()
+      const cause = new Error('offline')
+      const client = SeamClient.fromClientSessionToken('seam_cst1_token', { endpoint: t.fakeUrl, storage: 'memory', fetch: () => { throw cause } })
+      const rejecting = SeamClient.fromClientSessionToken('seam_cst1_token', { endpoint: t.fakeUrl, storage: 'memory', fetch: async () => Promise.reject(cause) })
+      const results = []
+      for (const c of [client, rejecting]) {
+        try {
+          await c.devices.list()
+          results.push({ resolved: true })
+        } catch (e) {
+          results.push({ ...t.describe(e), causeIsIt: e.cause === cause })
+        }
+      }
+      return results
+    })
+    for (const result of failed) {
+      assert.equal(result.name, 'SeamHttpNetworkError', JSON.stringify(result))
+      assert.equal(result.causeIsIt, true)
+    }
+    assert.equal(p.requests.length, mark, 'the global fetch was used')
+  })
+})
+
+test('onSessionChange: replaced by another tab or a new token, signed out, ended; a listener that throws breaks nothing', async () => {
+  await env.withPage(async (p) => {
+    expectOk(await fromToken(p, SEED_CST))
+    expectOk(await run(p, (c) => {
+      window.changes = []
+      c.onSessionChange(() => {
+        throw new Error('a listener that throws')
+      })
+      const stop = c.onSessionChange((change) => window.changes.push(change))
+      window.stopListening = stop
+    }))
+    // Another tab stores another session for this endpoint.
+    await p.evaluate(() => {
+      const [key] = window.__seamTest.sessionKeys()
+      const value = JSON.stringify({ token: 'seam_cst1_other', expires_at: '2099-01-01T00:00:00.000Z', client_session_id: 'cs_other' })
+      localStorage.setItem(key, value)
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }))
+    })
+    expectOk(await run(p, (c, token) => c.updateClientSessionToken(token), SEED_CST))
+    expectOk(await run(p, (c) => c.signOut()))
+    await p.wait(50)
+    const changes = await p.evaluate(() => window.changes)
+    assert.deepEqual(changes.map((c) => c.type), ['replaced', 'replaced', 'signedOut'])
+    assert.deepEqual(changes[0], { type: 'replaced', expiresAt: '2099-01-01T00:00:00.000Z', clientSessionId: 'cs_other' })
+    assert.deepEqual(changes[2], { type: 'signedOut', expiresAt: null, clientSessionId: null })
+    expectError(await run(p, (c) => c.devices.list()), 'SeamHttpSignedOutError')
+    // The throwing listener's errors reach the page as uncaught errors do, one per change.
+    assert.deepEqual(p.pageErrors.map((e) => String(e?.message ?? e)), Array(3).fill('a listener that throws'))
+    p.pageErrors.length = 0
+
+    // A token the API has no session for ends, once, however many calls find it so.
+    expectOk(await fromToken(p, DEAD_CST, { name: 'dead' }))
+    expectOk(await run(p, (c) => {
+      window.ended = []
+      c.onSessionChange((change) => window.ended.push(change.type))
+    }, null, { name: 'dead' }))
+    for (let i = 0; i < 2; i++) expectError(await run(p, (c) => c.devices.list(), null, { name: 'dead' }), 'SeamHttpUnauthorizedError')
+    await p.wait(50)
+    assert.deepEqual(await p.evaluate(() => window.ended), ['ended'])
+
+    // Removed listeners hear nothing more; a listener must be a function.
+    expectOk(await fromToken(p, SEED_CST))
+    expectOk(await run(p, (c) => {
+      window.changes = []
+      const stop = c.onSessionChange((change) => window.changes.push(change))
+      stop()
+      stop()
+      c.signOut()
+    }))
+    await p.wait(50)
+    assert.deepEqual(await p.evaluate(() => window.changes), [])
+    const refusedListener = await run(p, (c) => c.onSessionChange('not a function'))
+    assert.equal(refusedListener.ok, false)
+  })
+})
