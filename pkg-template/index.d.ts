@@ -13,6 +13,7 @@ export {
   type SeamClientWaitForActionAttempt,
   type SeamPagination,
   type SeamSessionChange,
+  type SeamStorageAdapter,
 } from './seam_wasm.js'
 export * from './types.js'
 export * from './errors.js'

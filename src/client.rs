@@ -15,8 +15,9 @@ use crate::interop::{self, MAX_TOKEN_CHARS};
 use crate::options::{self, Options};
 use crate::request::SeamHttpRequest;
 use crate::routes::{self, RouteId};
-use crate::runner::{now_ms, read_last_user, rejected, user_scope, Mode, Runner};
-use crate::storage::{scope_key, Store};
+use crate::engine::Stored;
+use crate::runner::{last_user_in, now_ms, rejected, user_scope, Mode, Runner};
+use crate::storage::{scope_key, stored_state, Store};
 
 #[wasm_bindgen(module = "/src/generated/namespaces.js")]
 extern "C" {
@@ -35,7 +36,23 @@ extern "C" {
 
 /// Which user of a publishable key signed in last, `{"user":"<tag>"}`, for a page to resume.
 fn last_user(options: &Options, publishable_key: &str) -> Store {
-    Store::new(options.storage, scope_key(&options.endpoint, publishable_key))
+    Store::new(options.storage.clone(), scope_key(&options.endpoint, publishable_key))
+}
+
+/// What a synchronous factory reads; a storage adapter that answers with a promise cannot be
+/// waited for here.
+fn read_now(store: &Store) -> Result<Option<String>, SdkError> {
+    store.read_text_now().ok_or_else(|| {
+        invalid_options("this storage adapter's getItem answers with a promise, which a synchronous factory cannot wait for: use fromPublishableKey, which resumes a stored session")
+    })
+}
+
+/// The stored session in `text`, if it is one.
+fn session_in(text: Option<String>) -> Option<Session> {
+    match stored_state(text) {
+        Stored::Session(session) => Some(session),
+        _ => None,
+    }
 }
 
 /// A token, key or path argument; anything but a string of a sensible length reads as empty,
@@ -68,7 +85,7 @@ impl SeamClient {
     }
 
     fn token_client(token: String, options: &Options, session: Option<Session>) -> Result<SeamClient, SdkError> {
-        let store = Store::new(options.storage, scope_key(&options.endpoint, "client-session-token"));
+        let store = Store::new(options.storage.clone(), scope_key(&options.endpoint, "client-session-token"));
         // Keep what is known about the stored session (its expiry) when it is the same token.
         let session = session
             .or_else(|| store.read())
@@ -240,9 +257,9 @@ impl SeamClient {
         auth::check_publishable_key(&key)?;
         let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
         let record = last_user(&options, &key);
-        let Some(user) = read_last_user(&record) else { return Ok(JsValue::NULL) };
-        let store = Store::new(options.storage, user_scope(&options.endpoint, &key, &user));
-        let Some(session) = store.read().filter(|session| !session.is_dead(now_ms())) else { return Ok(JsValue::NULL) };
+        let Some(user) = last_user_in(read_now(&record)?) else { return Ok(JsValue::NULL) };
+        let store = Store::new(options.storage.clone(), user_scope(&options.endpoint, &key, &user));
+        let Some(session) = session_in(read_now(&store)?).filter(|session| !session.is_dead(now_ms())) else { return Ok(JsValue::NULL) };
         Ok(SeamClient::wrap(Runner::new(&options, Mode::ClientSessionToken, Some(session), Some(store), Some((record, user)))).into())
     }
 
@@ -253,8 +270,8 @@ impl SeamClient {
         #[wasm_bindgen(unchecked_optional_param_type = "SeamClientOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let options = options::parse(&options.unwrap_or(JsValue::UNDEFINED))?;
-        let store = Store::new(options.storage, scope_key(&options.endpoint, "client-session-token"));
-        let Some(session) = store.read() else { return Ok(JsValue::NULL) };
+        let store = Store::new(options.storage.clone(), scope_key(&options.endpoint, "client-session-token"));
+        let Some(session) = session_in(read_now(&store)?) else { return Ok(JsValue::NULL) };
         if session.is_dead(now_ms()) {
             store.remove();
             return Ok(JsValue::NULL);
@@ -293,8 +310,8 @@ impl SeamClient {
     }
 
     /// Calls `listener({ type, expiresAt, clientSessionId })` when the session changes: `type`
-    /// is `'renewed'` (this client renewed it), `'replaced'` (another tab or
-    /// `updateClientSessionToken` put another in), `'signedOut'` (here or in another tab) or
+    /// is `'renewed'` (this client renewed it), `'replaced'` (another tab, the storage
+    /// adapter or `updateClientSessionToken` put another in), `'signedOut'` (here or in another tab) or
     /// `'ended'` (found dead, and this client cannot renew it). Never the token itself. Returns
     /// what removes the listener.
     #[wasm_bindgen(js_name = onSessionChange, unchecked_return_type = "() => void")]

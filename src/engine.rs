@@ -141,7 +141,7 @@ pub enum Outcome {
 pub enum Change {
     /// This client replaced it with `get_or_create` (or got it extended).
     Renewed,
-    /// Another tab or `updateClientSessionToken` put another one in.
+    /// Another tab, the storage adapter or `updateClientSessionToken` put another one in.
     Replaced,
     /// Signed out, here or in another tab.
     SignedOut,

@@ -27,6 +27,8 @@ const KNOWN: &[&str] = &[
 const AXIOS: &[&str] = &["client", "axiosOptions", "axiosRetryOptions"];
 const KNOWN_PER_CALL: &[&str] = &["waitForActionAttempt"];
 const MAX_RETRIES: f64 = 10.0;
+const STORAGE: &str =
+    "storage must be 'localStorage', 'sessionStorage', 'memory' or an adapter: { getItem, setItem, removeItem } functions (each may answer with a promise), and subscribe if it has one";
 
 /// Whether and how a call that starts an action attempt waits for its outcome.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -226,10 +228,10 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
     }
 
     let storage = get("storage")?;
-    if !storage.is_undefined() {
-        parsed.storage = interop::text(&storage, 32)
-            .and_then(|name| StorageKind::parse(&name))
-            .ok_or_else(|| invalid_options("storage must be 'localStorage', 'sessionStorage' or 'memory'"))?;
+    if storage.is_string() || (!storage.is_undefined() && !storage.is_object()) {
+        parsed.storage = interop::text(&storage, 32).and_then(|name| StorageKind::parse(&name)).ok_or_else(|| invalid_options(STORAGE))?;
+    } else if storage.is_object() {
+        parsed.storage = StorageKind::adapter(&storage).map_err(|_| invalid_options(STORAGE))?;
     }
 
     let timeout = get("timeout")?;

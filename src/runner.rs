@@ -19,7 +19,7 @@ use crate::query;
 use crate::response::{self, Reading};
 use crate::routes::{Method, Route, ACTION_ATTEMPTS_GET, CLIENT_SESSIONS_GET, CLIENT_SESSIONS_GET_OR_CREATE};
 use crate::sha256::{hex, stretch};
-use crate::storage::{scope_key, session_from_js, StorageKind, Store};
+use crate::storage::{scope_key, session_from_js, stored_state, StorageKind, Store, Text};
 use crate::wire::{self, Auth};
 
 #[wasm_bindgen(module = "/src/js/driver.js")]
@@ -95,6 +95,21 @@ enum What {
     Check { token: String },
     /// A sign-in, whose value is `client`.
     SignIn { client: JsValue },
+    /// A read of a storage adapter that answered with a promise, and what it is for.
+    Read(For),
+}
+
+#[derive(Clone, Copy)]
+enum For {
+    /// The engine's `Action::ReadStored`.
+    Renewal,
+    /// The adapter said the session changed elsewhere.
+    Change,
+    /// Sign-in `Id`'s salt, then its user's session.
+    Salt(Id),
+    Session(Id),
+    /// Whether the record of the last user still names this one, to clear it at sign-out.
+    SignOut,
 }
 
 struct Slot {
@@ -111,7 +126,7 @@ struct Slot {
 /// A sign-in's scope: where its session goes once the user's tag is known.
 struct SignInScope {
     storage: StorageKind,
-    salts: Store,
+    salts: Rc<Store>,
 }
 
 pub struct Runner {
@@ -125,10 +140,13 @@ pub struct Runner {
     fetcher: JsValue,
     engine: RefCell<Engine>,
     /// `None` for an API key, which is never stored, and for a sign-in until its user is known.
-    store: RefCell<Option<Store>>,
+    /// Shared, so that no borrow is held while storage (maybe the page's code) runs.
+    store: RefCell<Option<Rc<Store>>>,
+    /// The salt a sign-in read, for when its session is stored.
+    salt: RefCell<Option<String>>,
     /// For a publishable key: the record of its last user to sign in, and this client's user
     /// (its tag), so that signing out clears the record while it names this user.
-    last_user: RefCell<Option<(Store, String)>>,
+    last_user: RefCell<Option<(Rc<Store>, String)>>,
     sign_in: Option<SignInScope>,
     /// Request headers and the token they were made for.
     headers: RefCell<Option<(String, [Object; 2])>>,
@@ -196,7 +214,8 @@ impl Runner {
                 fetcher: options.fetch.clone(),
                 engine: RefCell::new(engine),
                 store: RefCell::new(None),
-                last_user: RefCell::new(last_user),
+                salt: RefCell::new(None),
+                last_user: RefCell::new(last_user.map(|(record, user)| (Rc::new(record), user))),
                 sign_in,
                 headers: RefCell::new(None),
                 calls: RefCell::new(Vec::new()),
@@ -215,10 +234,57 @@ impl Runner {
 
     /// Keeps `store` for this client's session, and follows other tabs' changes to it.
     fn set_store(&self, store: Store) {
-        let unwatch = store.area().and_then(|area| watch(&self.port, &area, store.key()).ok());
-        self.store.replace(Some(store));
+        let unwatch = match store.area() {
+            Some(area) => watch(&self.port, &area, store.key()).ok(),
+            None => store.subscribe(&self.port),
+        };
+        self.store.replace(Some(Rc::new(store)));
         if let Some(old) = self.unwatch.replace(unwatch) {
             let _ = old.call0(&JsValue::UNDEFINED);
+        }
+    }
+
+    /// This client's store, if any; a clone, so that no borrow is held while it runs.
+    fn current_store(&self) -> Option<Rc<Store>> {
+        self.store.borrow().clone()
+    }
+
+    /// Reads `store` for `purpose`: goes on at once, or once the adapter's promise settles.
+    fn read(self: &Rc<Self>, store: &Store, purpose: For) {
+        match store.read_text() {
+            Text::Now(text) => self.have_read(purpose, text),
+            Text::Later(promise) => {
+                let id = next_id();
+                self.calls.borrow_mut().push(Slot { id, what: What::Read(purpose), request: Request::Call, last: Ok(JsValue::UNDEFINED), attempt: JsValue::UNDEFINED });
+                self.busy.replace(Some(self.clone()));
+                if after(&self.port, id, &promise).is_err() {
+                    self.calls.borrow_mut().retain(|slot| slot.id != id);
+                    self.have_read(purpose, None);
+                }
+            }
+        }
+    }
+
+    /// What a read for `purpose` found.
+    fn have_read(self: &Rc<Self>, purpose: For, text: Option<String>) {
+        match purpose {
+            For::Renewal => self.engine.borrow_mut().stored_now(stored_state(text), now_ms()),
+            For::Change => self.engine.borrow_mut().storage_changed(stored_state(text)),
+            For::Salt(id) => self.salt_read(id, text),
+            For::Session(id) => {
+                let session = match stored_state(text) {
+                    Stored::Session(session) => Some(session),
+                    _ => None,
+                };
+                self.engine.borrow_mut().sign_in(id, session, now_ms());
+            }
+            For::SignOut => {
+                if let Some((record, user)) = &*self.last_user.borrow() {
+                    if last_user_in(text).as_ref() == Some(user) {
+                        record.remove();
+                    }
+                }
+            }
         }
     }
 
@@ -310,13 +376,13 @@ impl Runner {
                     self.engine.borrow_mut().woke(id, now_ms());
                 }
             }
-            Action::ReadStored => {
-                let stored = self.store.borrow().as_ref().map_or(Stored::Nothing, Store::read_state);
-                self.engine.borrow_mut().stored_now(stored, now_ms());
-            }
+            Action::ReadStored => match self.current_store() {
+                Some(store) => self.read(&store, For::Renewal),
+                None => self.engine.borrow_mut().stored_now(Stored::Nothing, now_ms()),
+            },
             Action::Store(session) => self.store_session(&session),
             Action::Forget => {
-                if let Some(store) = &*self.store.borrow() {
+                if let Some(store) = self.current_store() {
                     store.remove();
                 }
             }
@@ -406,9 +472,8 @@ impl Runner {
             WOKE => self.engine.borrow_mut().woke(id, now_ms()),
             SETTLED | REJECTED => self.settled(id, event == SETTLED, value),
             STORAGE => {
-                let stored = self.store.borrow().as_ref().map(Store::read_state);
-                if let Some(stored) = stored {
-                    self.engine.borrow_mut().storage_changed(stored);
+                if let Some(store) = self.current_store() {
+                    self.read(&store, For::Change);
                 }
             }
             _ => {}
@@ -455,12 +520,23 @@ impl Runner {
     /// is there to read.
     fn settled(self: &Rc<Self>, id: Id, ok: bool, value: JsValue) {
         let found = self.with_slot(id, |slot| match &slot.what {
-            What::Resource { route, wait, .. } => Some((*route, *wait)),
-            _ => None,
+            What::Resource { route, wait, .. } => Ok((*route, *wait)),
+            What::Read(purpose) => Err(Some(*purpose)),
+            _ => Err(None),
         });
         match found {
-            Some(Some((route, wait))) => self.read_resource(id, ok, value, route, wait),
-            Some(None) => self.begin_sign_in(id),
+            Some(Ok((route, wait))) => self.read_resource(id, ok, value, route, wait),
+            Some(Err(Some(purpose))) => {
+                self.calls.borrow_mut().retain(|slot| slot.id != id);
+                let store = match purpose {
+                    For::Salt(_) => self.sign_in.as_ref().map(|scope| scope.salts.clone()),
+                    For::SignOut => self.last_user.borrow().as_ref().map(|(record, _)| record.clone()),
+                    _ => self.current_store(),
+                };
+                let text = store.and_then(|store| if ok { store.settled(&value) } else { None });
+                self.have_read(purpose, text);
+            }
+            Some(Err(None)) => self.begin_sign_in(id),
             None => {}
         }
     }
@@ -525,13 +601,22 @@ impl Runner {
     fn store_session(&self, session: &Session) {
         if self.store.borrow().is_none() {
             let (Some(scope), Mode::PublishableKey { key, user_identifier_key }) = (&self.sign_in, &self.mode) else { return };
-            // The salt is read now: another sign-in may have stored one meanwhile.
-            let tag = user_tag_or_new_salt(&scope.salts, user_identifier_key);
+            // The salt is read again now where that needs no wait: another sign-in may have
+            // stored one meanwhile.
+            let salt = scope.salts.read_text_now().unwrap_or_else(|| self.salt.borrow().clone());
+            let tag = match json_hex(salt, "salt", 16) {
+                Some(salt) => tag_of(&salt, user_identifier_key),
+                None => {
+                    let salt = hex(&[0u8; 8].map(|_| (js_sys::Math::random() * 256.0) as u8));
+                    scope.salts.write_text(["{\"salt\":\"", &salt, "\"}"].concat());
+                    tag_of(&salt, user_identifier_key)
+                }
+            };
             let endpoint = &self.endpoint;
-            self.set_store(Store::new(scope.storage, user_scope(endpoint, key, &tag)));
-            self.last_user.replace(Some((Store::new(scope.storage, scope_key(endpoint, key)), tag)));
+            self.set_store(Store::new(scope.storage.clone(), user_scope(endpoint, key, &tag)));
+            self.last_user.replace(Some((Rc::new(Store::new(scope.storage.clone(), scope_key(endpoint, key))), tag)));
         }
-        if let Some(store) = &*self.store.borrow() {
+        if let Some(store) = self.current_store() {
             store.write(session);
         }
     }
@@ -540,13 +625,12 @@ impl Runner {
     /// one while it names this user.
     pub fn sign_out(self: &Rc<Self>) {
         self.engine.borrow_mut().sign_out();
-        if let Some(store) = &*self.store.borrow() {
+        if let Some(store) = self.current_store() {
             store.remove();
         }
-        if let Some((record, user)) = &*self.last_user.borrow() {
-            if read_last_user(record).as_ref() == Some(user) {
-                record.remove();
-            }
+        let record = self.last_user.borrow().as_ref().map(|(record, _)| record.clone());
+        if let Some(record) = record {
+            self.read(&record, For::SignOut);
         }
         self.run();
     }
@@ -557,13 +641,13 @@ impl Runner {
     /// then finds the session that one stored.
     pub fn start_sign_in(options: &Options, key: String, user_identifier_key: String, client: impl FnOnce(Rc<Runner>) -> JsValue) -> Promise {
         let scope = [options.endpoint.as_str(), "\n", &key, "\n", &user_identifier_key].concat();
-        let salts = Store::new(options.storage, scope_key(&options.endpoint, &[&key, ":salt"].concat()));
-        let sign_in = SignInScope { storage: options.storage, salts };
+        let salts = Rc::new(Store::new(options.storage.clone(), scope_key(&options.endpoint, &[&key, ":salt"].concat())));
+        let sign_in = SignInScope { storage: options.storage.clone(), salts };
         let mode = Mode::PublishableKey { key, user_identifier_key };
         let runner = Runner::build(options, mode, None, None, None, Some(sign_in));
         let id = next_id();
         let promise = runner.open(id, What::SignIn { client: client(runner.clone()) });
-        let storage = options.storage;
+        let storage = options.storage.clone();
         let before = SIGN_INS.with(|all| {
             let mut all = all.borrow_mut();
             let before = all.iter().position(|(k, s, ..)| *k == storage && *s == scope).map(|at| all.remove(at).3);
@@ -579,16 +663,26 @@ impl Runner {
     }
 
     /// A sign-in's turn: the engine resumes the user's stored session when it is alive, else
-    /// asks for one. A user known here (by the stored salt) has a store already.
+    /// asks for one. A user known here (by the stored salt) has a store already. Reading the
+    /// salt and then the session may each wait on a storage adapter.
     fn begin_sign_in(self: &Rc<Self>, id: Id) {
-        let (Some(scope), Mode::PublishableKey { key, user_identifier_key }) = (&self.sign_in, &self.mode) else { return };
-        if let Some(tag) = user_tag(&scope.salts, user_identifier_key) {
-            self.set_store(Store::new(scope.storage, user_scope(&self.endpoint, key, &tag)));
-            self.last_user.replace(Some((Store::new(scope.storage, scope_key(&self.endpoint, key)), tag)));
-        }
-        let session = self.store.borrow().as_ref().and_then(Store::read);
-        self.engine.borrow_mut().sign_in(id, session, now_ms());
+        let Some(scope) = &self.sign_in else { return };
+        let salts = scope.salts.clone();
+        self.read(&salts, For::Salt(id));
         self.run();
+    }
+
+    fn salt_read(self: &Rc<Self>, id: Id, salt: Option<String>) {
+        let (Some(scope), Mode::PublishableKey { key, user_identifier_key }) = (&self.sign_in, &self.mode) else { return };
+        self.salt.replace(salt.clone());
+        let Some(salt) = json_hex(salt, "salt", 16) else { return self.have_read(For::Session(id), None) };
+        let tag = tag_of(&salt, user_identifier_key);
+        let store = Store::new(scope.storage.clone(), user_scope(&self.endpoint, key, &tag));
+        self.last_user.replace(Some((Rc::new(Store::new(scope.storage.clone(), scope_key(&self.endpoint, key))), tag)));
+        self.set_store(store);
+        if let Some(store) = self.current_store() {
+            self.read(&store, For::Session(id));
+        }
     }
 
     /// A sign-in succeeded: its user is the last one.
@@ -666,37 +760,24 @@ const TAG_ROUNDS: u32 = 10_000;
 /// 8 random bytes (16 hex digits, hashed as they are written) kept in this storage for this
 /// endpoint and key. The same key gives other tags in other browsers, so no table of precomputed
 /// hashes (of emails, of numbers) turns a tag back into the key; the key itself is never stored.
-/// `None` while no salt is stored: no one signed in here yet.
-fn user_tag(salts: &Store, user_identifier_key: &str) -> Option<String> {
-    Some(tag_of(&read_json_hex(salts, "salt", 16)?, user_identifier_key))
-}
-
+/// The salt need only differ between browsers, not be secret (it is stored beside the tag), so
+/// `Math.random` makes it, when a first session is about to be stored: a sign-in that fails
+/// leaves nothing behind.
 fn tag_of(salt: &str, user_identifier_key: &str) -> String {
     hex(&stretch(user_identifier_key.as_bytes(), salt.as_bytes(), TAG_ROUNDS))
-}
-
-/// The tag by the stored salt, or by a new salt stored now: called only when a session is about
-/// to be stored, so that a sign-in that fails leaves nothing behind. The salt need only differ
-/// between browsers, not be secret (it is stored beside the tag), so `Math.random` makes it.
-fn user_tag_or_new_salt(salts: &Store, user_identifier_key: &str) -> String {
-    user_tag(salts, user_identifier_key).unwrap_or_else(|| {
-        let salt = hex(&[0u8; 8].map(|_| (js_sys::Math::random() * 256.0) as u8));
-        salts.write_text(["{\"salt\":\"", &salt, "\"}"].concat());
-        tag_of(&salt, user_identifier_key)
-    })
 }
 
 fn is_hex(text: &str, len: usize) -> bool {
     text.len() == len && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-/// The tag of the last user, when the record holds a well-formed one.
-pub fn read_last_user(store: &Store) -> Option<String> {
-    read_json_hex(store, "user", 64)
+/// The tag of the last user, when the record's text holds a well-formed one.
+pub fn last_user_in(text: Option<String>) -> Option<String> {
+    json_hex(text, "user", 64)
 }
 
-/// `{"<key>": "<hex of len digits>"}`, as the store holds it, or `None` for anything else.
-fn read_json_hex(store: &Store, key: &str, len: u32) -> Option<String> {
-    let stored = js_sys::JSON::parse(&store.read_text()?).ok()?;
+/// `{"<key>": "<hex of len digits>"}`, as a store holds it, or `None` for anything else.
+fn json_hex(text: Option<String>, key: &str, len: u32) -> Option<String> {
+    let stored = js_sys::JSON::parse(&text?).ok()?;
     interop::text(&interop::field(&stored, key), len).filter(|text| is_hex(text, len as usize))
 }

@@ -1,10 +1,15 @@
 //! Where a client session is kept between page loads. Web storage can be missing (workers, Node)
 //! or throw on any access (private mode, quota, blocked cookies, sandboxed frames); then the
-//! session lives in memory for this page instead, and the page is told once.
+//! session lives in memory for this page instead, and the page is told once. A page's own
+//! storage adapter may answer at once or with a promise; `js/storage.js` guards it, and once it
+//! throws or rejects the session lives in memory too (every value written to it is written to
+//! memory as well, so nothing is lost when it fails).
 
 use std::cell::{Cell, RefCell};
 
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::auth::{header_safe, token_kind, TokenKind};
 use crate::engine::{Session, Stored};
@@ -13,11 +18,28 @@ use crate::interop::{self, field, MAX_TOKEN_CHARS};
 /// A stored value longer than this is not one of ours: it is read as unreadable, not copied.
 const MAX_STORED_CHARS: u32 = 16_384;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[wasm_bindgen(module = "/src/js/storage.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = guardAdapter)]
+    fn guard_adapter(adapter: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_name = adapterGet)]
+    fn adapter_get(guard: &JsValue, key: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_name = adapterWrite)]
+    fn adapter_write(guard: &JsValue, key: &str, value: Option<String>) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, js_name = adapterSubscribe)]
+    fn adapter_subscribe(guard: &JsValue, port: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub enum StorageKind {
     Local,
     Session,
     Memory,
+    /// The page's adapter, as `js/storage.js` guards it.
+    Adapter(JsValue),
 }
 
 impl StorageKind {
@@ -29,6 +51,23 @@ impl StorageKind {
             _ => None,
         }
     }
+
+    /// An adapter: `getItem`, `setItem` and `removeItem` functions, and `subscribe` if any.
+    pub fn adapter(value: &JsValue) -> Result<StorageKind, JsValue> {
+        for (key, required) in [("getItem", true), ("setItem", true), ("removeItem", true), ("subscribe", false)] {
+            let method = interop::get(value, key)?;
+            if !method.is_function() && (required || !method.is_undefined()) {
+                return Err(JsValue::from_str(key));
+            }
+        }
+        guard_adapter(value).map(StorageKind::Adapter)
+    }
+}
+
+/// What a store holds: now, or once the adapter's promise settles (`Store::settled` reads it).
+pub enum Text {
+    Now(Option<String>),
+    Later(Promise),
 }
 
 thread_local! {
@@ -40,7 +79,7 @@ thread_local! {
 
 /// One scope's slot in storage.
 pub struct Store {
-    kind: Cell<StorageKind>,
+    kind: RefCell<StorageKind>,
     key: String,
 }
 
@@ -49,25 +88,35 @@ fn web_storage(kind: StorageKind) -> Result<web_sys::Storage, JsValue> {
     let storage = match kind {
         StorageKind::Local => window.local_storage()?,
         StorageKind::Session => window.session_storage()?,
-        StorageKind::Memory => None,
+        StorageKind::Memory | StorageKind::Adapter(_) => None,
     };
     storage.ok_or_else(|| JsValue::from_str("not available"))
 }
 
 impl Store {
     pub fn new(kind: StorageKind, key: String) -> Store {
-        Store { kind: Cell::new(kind), key }
+        Store { kind: RefCell::new(kind), key }
     }
 
-    /// Runs `op` on web storage, or returns `None` once this store has fallen back to memory.
+    /// The adapter's guard, for a store that has one.
+    fn guard(&self) -> Option<JsValue> {
+        match &*self.kind.borrow() {
+            StorageKind::Adapter(guard) => Some(guard.clone()),
+            _ => None,
+        }
+    }
+
+    /// Runs `op` on web storage, or returns `None` once this store has fallen back to memory
+    /// (or keeps it there: memory, an adapter).
     fn with_web<T>(&self, op: impl FnOnce(&web_sys::Storage) -> Result<T, JsValue>) -> Option<T> {
-        if self.kind.get() == StorageKind::Memory {
+        let kind = self.kind.borrow().clone();
+        if matches!(kind, StorageKind::Memory | StorageKind::Adapter(_)) {
             return None;
         }
-        match web_storage(self.kind.get()).and_then(|storage| op(&storage)) {
+        match web_storage(kind).and_then(|storage| op(&storage)) {
             Ok(value) => Some(value),
             Err(cause) => {
-                self.kind.set(StorageKind::Memory);
+                self.kind.replace(StorageKind::Memory);
                 // A page whose storage fails is told; servers and workers never have any.
                 if web_sys::window().is_some() && !WARNED.replace(true) {
                     interop::warn("seam-wasm: browser storage is not usable here, so the client session is kept in memory for this page only:", &cause);
@@ -77,25 +126,46 @@ impl Store {
         }
     }
 
-    /// The stored text, whatever it is (empty when it is too long to be ours).
-    pub fn read_text(&self) -> Option<String> {
-        match self.with_web(|storage| interop::storage_get(storage, &self.key, MAX_STORED_CHARS)) {
+    /// The stored text, whatever it is (empty when it is too long to be ours), now or later.
+    pub fn read_text(&self) -> Text {
+        if let Some(guard) = self.guard() {
+            let value = adapter_get(&guard, &self.key).unwrap_or(JsValue::UNDEFINED);
+            return match value.dyn_into::<Promise>() {
+                Ok(later) => Text::Later(later),
+                Err(value) => Text::Now(self.settled(&value)),
+            };
+        }
+        Text::Now(match self.with_web(|storage| interop::storage_get(storage, &self.key, MAX_STORED_CHARS)) {
             Some(value) => value,
-            None => MEMORY.with(|memory| memory.borrow().iter().find(|(key, _)| *key == self.key).map(|(_, raw)| raw.clone())),
+            None => self.from_memory(),
+        })
+    }
+
+    /// What an adapter's read settled with: `undefined` once the adapter has failed (memory
+    /// then holds what was written).
+    pub fn settled(&self, value: &JsValue) -> Option<String> {
+        if value.is_undefined() {
+            self.from_memory()
+        } else {
+            interop::text(value, MAX_STORED_CHARS)
         }
     }
 
-    pub fn read_state(&self) -> Stored {
-        let Some(raw) = self.read_text() else { return Stored::Nothing };
-        match js_sys::JSON::parse(&raw).ok().as_ref().and_then(session_from_js) {
-            Some(session) => Stored::Session(session),
-            None => Stored::Unreadable,
+    fn from_memory(&self) -> Option<String> {
+        MEMORY.with(|memory| memory.borrow().iter().find(|(key, _)| *key == self.key).map(|(_, raw)| raw.clone()))
+    }
+
+    /// The stored text, when it can be had without waiting.
+    pub fn read_text_now(&self) -> Option<Option<String>> {
+        match self.read_text() {
+            Text::Now(text) => Some(text),
+            Text::Later(_) => None,
         }
     }
 
-    /// The stored session, if there is a well-formed one.
+    /// The stored session, if there is a well-formed one and it can be read without waiting.
     pub fn read(&self) -> Option<Session> {
-        match self.read_state() {
+        match stored_state(self.read_text_now()?) {
             Stored::Session(session) => Some(session),
             _ => None,
         }
@@ -108,14 +178,20 @@ impl Store {
     }
 
     pub fn write_text(&self, raw: String) {
-        if self.with_web(|storage| storage.set_item(&self.key, &raw)).is_none() {
-            self.remove_from_memory();
-            MEMORY.with(|memory| memory.borrow_mut().push((self.key.clone(), raw)));
+        if let Some(guard) = self.guard() {
+            let _ = adapter_write(&guard, &self.key, Some(raw.clone()));
+        } else if self.with_web(|storage| storage.set_item(&self.key, &raw)).is_some() {
+            return;
         }
+        self.remove_from_memory();
+        MEMORY.with(|memory| memory.borrow_mut().push((self.key.clone(), raw)));
     }
 
     pub fn remove(&self) {
         // Both, in case the session was written to memory before web storage failed.
+        if let Some(guard) = self.guard() {
+            let _ = adapter_write(&guard, &self.key, None);
+        }
         let _ = self.with_web(|storage| storage.remove_item(&self.key));
         self.remove_from_memory();
     }
@@ -124,13 +200,29 @@ impl Store {
         MEMORY.with(|memory| memory.borrow_mut().retain(|(key, _)| *key != self.key));
     }
 
-    /// The web storage this store uses, to follow other tabs' changes to it; `None` in memory.
+    /// The web storage this store uses, to follow other tabs' changes to it; `None` in memory
+    /// or with an adapter.
     pub fn area(&self) -> Option<JsValue> {
         self.with_web(|storage| Ok(storage.clone().into()))
     }
 
+    /// Has the adapter tell `port` of changes made elsewhere, if it can; returns what stops it.
+    pub fn subscribe(&self, port: &JsValue) -> Option<js_sys::Function> {
+        let stop = adapter_subscribe(&self.guard()?, port).ok()?;
+        stop.dyn_into().ok()
+    }
+
     pub fn key(&self) -> &str {
         &self.key
+    }
+}
+
+/// What stored text says: nothing, a session, or something else.
+pub fn stored_state(text: Option<String>) -> Stored {
+    let Some(raw) = text else { return Stored::Nothing };
+    match js_sys::JSON::parse(&raw).ok().as_ref().and_then(session_from_js) {
+        Some(session) => Stored::Session(session),
+        None => Stored::Unreadable,
     }
 }
 

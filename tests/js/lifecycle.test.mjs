@@ -187,3 +187,142 @@ test('onSessionChange: replaced by another tab or a new token, signed out, ended
     assert.equal(refusedListener.ok, false)
   })
 })
+
+// A storage adapter over a Map the test can see: `delay` ms for each answer (0: at once), and
+// `subscribe` when `listeners` is given.
+const adapterSource = `(backing, { delay = 0, listeners = null, fail = null } = {}) => {
+  const answer = (value) => (delay ? new Promise((resolve) => setTimeout(() => resolve(value), delay)) : value)
+  const adapter = {
+    getItem: (key) => { if (fail === 'throw') throw new Error('adapter down'); if (fail === 'reject') return Promise.reject(new Error('adapter down')); return answer(backing.has(key) ? backing.get(key) : null) },
+    setItem: (key, value) => { if (fail === 'throw') throw new Error('adapter down'); if (fail === 'reject') return Promise.reject(new Error('adapter down')); backing.set(key, value); return answer(undefined) },
+    removeItem: (key) => { backing.delete(key); return answer(undefined) },
+  }
+  if (listeners) adapter.subscribe = (listener) => { listeners.add(listener); return () => listeners.delete(listener) }
+  return adapter
+}`
+
+// fromPublishableKey with an adapter made in the page by `adapterSource` over `window.backing`.
+const withAdapter = (p, uik, adapterOptions = {}, name = 'client') =>
+  p.evaluate(async ({ uik, src, adapterOptions, name }) => {
+    const t = window.__seamTest
+    const { SeamClient } = await t.load()
+    window.backing ??= new Map()
+    window.listeners ??= new Set()
+    const make = (0, eval)(`(${src})`)
+    const options = { ...adapterOptions, listeners: adapterOptions.listeners ? window.listeners : null }
+    return t.capture(async () => {
+      const client = await SeamClient.fromPublishableKey('seam_pk1_token', uik, { endpoint: t.fakeUrl, storage: make(window.backing, options) })
+      window[name] = client
+      return { token: client.clientSessionToken }
+    })
+  }, { uik, src: adapterSource, adapterOptions, name })
+
+const backing = (p) => p.evaluate(() => Object.fromEntries(window.backing))
+
+for (const delay of [0, 20]) {
+  test(`a storage adapter answering ${delay ? 'with promises' : 'at once'} keeps the session: stored as documented, resumed with no request, removed at sign-out`, async () => {
+    const uik = newUserIdentifierKey()
+    await env.withPage(async (p) => {
+      const { token } = expectOk(await withAdapter(p, uik, { delay }))
+      assert.deepEqual(await entries(p), {}, 'localStorage was written')
+      const stored = Object.values(await backing(p)).map((v) => JSON.parse(v))
+      const session = stored.find((v) => 'token' in v)
+      assert.deepEqual(Object.keys(session).sort(), ['client_session_id', 'expires_at', 'token'])
+      assert.equal(session.token, token)
+      assert.ok(!JSON.stringify(stored).includes(uik), 'the user identifier key was stored')
+
+      // Another page load: a new client over the same backing store.
+      const mark = p.requests.length
+      assert.equal(expectOk(await withAdapter(p, uik, { delay }, 'again')).token, token)
+      assert.deepEqual(p.requests.slice(mark).map((r) => r.pathname), [], 'resuming sent a request')
+
+      // A session the API refuses is renewed through the adapter: one get_or_create.
+      await p.evaluate((dead) => {
+        for (const [key, value] of window.backing) {
+          if (value.includes('"token"')) window.backing.set(key, JSON.stringify({ ...JSON.parse(value), token: dead }))
+        }
+      }, DEAD_CST)
+      expectOk(await withAdapter(p, uik, { delay }, 'third'))
+      const listed = expectOk(await run(p, (c) => c.devices.list(), null, { name: 'third' }))
+      assert.ok(Array.isArray(listed))
+      assert.equal(p.sent(GET_OR_CREATE).length, 2)
+
+      const sync = await p.evaluate(async (src) => {
+        const t = window.__seamTest
+        const { SeamClient } = await t.load()
+        const make = (0, eval)(`(${src})`)
+        return t.capture(() => {
+          const client = SeamClient.fromStoredPublishableKeySession('seam_pk1_token', { endpoint: t.fakeUrl, storage: make(window.backing, { delay: window.delay }) })
+          return client === null ? 'null' : 'client'
+        })
+      }, adapterSource.replace('{ delay = 0', `{ delay = ${delay}`))
+      if (delay) expectError(sync, 'SeamHttpInvalidOptionsError')
+      else assert.equal(expectOk(sync), 'client')
+
+      expectOk(await run(p, (c) => c.signOut(), null, { name: 'third' }))
+      await p.wait(100)
+      assert.deepEqual(Object.values(await backing(p)).filter((v) => v.includes('"token"')), [])
+    })
+  })
+}
+
+for (const fail of ['throw', 'reject']) {
+  test(`a storage adapter that ${fail}s falls back to memory with one warning, and loses nothing`, async () => {
+    const uik = newUserIdentifierKey()
+    await env.withPage(async (p) => {
+      // Two sign-ins of one user on this page with the failing adapter: the second finds the
+      // session the first kept in memory.
+      const result = expectOk(await p.evaluate(async ({ uik, src, fail }) => {
+        const t = window.__seamTest
+        const { SeamClient } = await t.load()
+        const adapter = (0, eval)(`(${src})`)(new Map(), { fail })
+        return t.capture(async () => {
+          const options = { endpoint: t.fakeUrl, storage: adapter }
+          const first = await SeamClient.fromPublishableKey('seam_pk1_token', uik, options)
+          const devices = await first.devices.list()
+          const second = await SeamClient.fromPublishableKey('seam_pk1_token', uik, options)
+          return { listed: Array.isArray(devices), same: first.clientSessionToken === second.clientSessionToken }
+        })
+      }, { uik, src: adapterSource, fail }))
+      assert.deepEqual(result, { listed: true, same: true })
+      assert.equal(p.sent(GET_OR_CREATE).length, 1, 'the second sign-in did not find the session in memory')
+      const storageWarnings = p.warnings().filter((w) => /storage adapter/i.test(w))
+      assert.equal(storageWarnings.length, 1, `warnings: ${JSON.stringify(p.warnings())}`)
+    })
+  })
+}
+
+test("an adapter's subscribe tells the client of changes made elsewhere", async () => {
+  const uik = newUserIdentifierKey()
+  await env.withPage(async (p) => {
+    expectOk(await withAdapter(p, uik, { listeners: true }))
+    expectOk(await run(p, (c) => {
+      window.changes = []
+      c.onSessionChange((change) => window.changes.push(change.type))
+    }))
+    await p.evaluate(async () => {
+      const key = [...window.backing.keys()].find((k) => window.backing.get(k).includes('"token"'))
+      window.backing.set(key, JSON.stringify({ token: 'seam_cst1_elsewhere', expires_at: '2099-01-01T00:00:00.000Z', client_session_id: 'cs_x' }))
+      for (const listener of window.listeners) listener(key)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      window.backing.delete(key)
+      for (const listener of window.listeners) listener(key)
+    })
+    await p.wait(50)
+    assert.deepEqual(await p.evaluate(() => window.changes), ['replaced', 'signedOut'])
+    expectError(await run(p, (c) => c.devices.list()), 'SeamHttpSignedOutError')
+  })
+})
+
+test('an adapter without its three functions is refused', async () => {
+  await env.withPage(async (p) => {
+    for (const storage of ['{ getItem() {} }', '{ getItem() {}, setItem() {}, removeItem: 1 }', '{ getItem() {}, setItem() {}, removeItem() {}, subscribe: true }', '[]']) {
+      const result = await p.evaluate(async (storage) => {
+        const t = window.__seamTest
+        const { SeamClient } = await t.load()
+        return t.capture(() => SeamClient.fromClientSessionToken('seam_cst1_token', { endpoint: t.fakeUrl, storage: (0, eval)(`(${storage})`) }))
+      }, storage)
+      expectError(result, 'SeamHttpInvalidOptionsError', storage)
+    }
+  })
+})

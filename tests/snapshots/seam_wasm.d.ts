@@ -7,8 +7,8 @@ import type { SeamClientRoutes } from './types.js'
 export interface SeamClientOptions {
     /** The Seam API base URL; a path starting with `/` is relative to the page. Default `https://connect.getseam.com`. */
     endpoint?: string
-    /** Where the client session is kept between page loads. Default `'localStorage'`. */
-    storage?: 'localStorage' | 'sessionStorage' | 'memory'
+    /** Where the client session is kept between page loads: a name, or your own adapter. Default `'localStorage'`. */
+    storage?: 'localStorage' | 'sessionStorage' | 'memory' | SeamStorageAdapter
     /** Milliseconds each attempt may take; 0 for no limit. Default 30000. */
     timeout?: number
     /** Times a failed GET, PUT or DELETE is sent again (network error, 429, 5xx); 0 to 10. Default 2. POST and PATCH are never sent again. */
@@ -25,11 +25,24 @@ export interface SeamClientOptions {
     fetch?: (input: string, init: RequestInit) => Promise<Response>
 }
 
+/**
+ * Your own storage for the session (a WebView bridge, an encrypted store, IndexedDB): each method
+ * may answer at once or with a promise. Values are the documented JSON text. If a method throws
+ * or rejects, the client keeps the session in memory for the page, with one warning.
+ */
+export interface SeamStorageAdapter {
+    getItem(key: string): string | null | Promise<string | null>
+    setItem(key: string, value: string): void | Promise<void>
+    removeItem(key: string): void | Promise<void>
+    /** Tells the client of changes made elsewhere: calls `listener` after one; returns what stops it. */
+    subscribe?(listener: (key?: string) => void): () => void
+}
+
 /** What an `onSessionChange` listener gets. Never the token. */
 export interface SeamSessionChange {
     /**
-     * `'renewed'`: this client renewed the session. `'replaced'`: another tab or
-     * `updateClientSessionToken` put another in. `'signedOut'`: here or in another tab.
+     * `'renewed'`: this client renewed the session. `'replaced'`: another tab, the storage
+     * adapter or `updateClientSessionToken` put another in. `'signedOut'`: here or in another tab.
      * `'ended'`: found dead, and this client cannot renew it (a client session token, or a stored
      * session resumed without its user identifier key).
      */
@@ -232,8 +245,8 @@ export class SeamClient {
     constructor(apiKeyOrOptions?: string | SeamClientConstructorOptions);
     /**
      * Calls `listener({ type, expiresAt, clientSessionId })` when the session changes: `type`
-     * is `'renewed'` (this client renewed it), `'replaced'` (another tab or
-     * `updateClientSessionToken` put another in), `'signedOut'` (here or in another tab) or
+     * is `'renewed'` (this client renewed it), `'replaced'` (another tab, the storage
+     * adapter or `updateClientSessionToken` put another in), `'signedOut'` (here or in another tab) or
      * `'ended'` (found dead, and this client cannot renew it). Never the token itself. Returns
      * what removes the listener.
      */
