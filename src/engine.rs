@@ -18,6 +18,11 @@ pub const RENEWAL: Id = 0;
 /// The longest wait between attempts, whatever the server asks and whatever the options.
 pub const MAX_DELAY_MS: f64 = 60_000.0;
 
+/// After another tab's renewal, how often and how many times storage is read for its session
+/// before asking for one anyway.
+const AWAIT_POLL_MS: f64 = 50.0;
+const AWAIT_POLLS: u8 = 40;
+
 /// What the client's credential can do when the API refuses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -164,6 +169,11 @@ pub enum Action {
     Settle { id: Id, outcome: Outcome },
     /// Tell the page: `session` is the new one, or the one that ended (`None` once signed out).
     Notify { change: Change, session: Option<Session> },
+    /// Take the lock that renewals of this session, in every tab, take in turn; answer with
+    /// `Engine::locked` (at once, `false`, where there is no such lock).
+    Lock,
+    /// Let go of it; `marker`: a new session was stored, so that the next tab waits for it.
+    Unlock { marker: bool },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,7 +220,11 @@ struct Call {
 enum Step {
     /// Asking whether the refused token is really dead.
     Liveness,
-    /// `get_or_create` is out.
+    /// Waiting for the lock renewals of this session take in turn.
+    Locking,
+    /// Another tab renewed just before: reading storage for its session, this many more times.
+    Awaiting(u8),
+    /// Looking at storage, then `get_or_create` is out (with the lock, if there is one).
     Fetching,
 }
 
@@ -222,6 +236,18 @@ struct Renewal {
     retries: u32,
     /// Asked before the session ends (`renew_before_ms`): if it fails, the session still works.
     early: bool,
+    /// The cross-tab lock is held.
+    locked: bool,
+    /// Waited for another tab's session once already: the next turn asks.
+    waited: bool,
+    /// A new session was stored: the next tab to take the lock waits for it.
+    stored_here: bool,
+}
+
+impl Renewal {
+    fn new(used: Option<String>, step: Step, early: bool) -> Renewal {
+        Renewal { used, step, retries: 0, early, locked: false, waited: false, stored_here: false }
+    }
 }
 
 pub struct Engine {
@@ -239,6 +265,8 @@ pub struct Engine {
     declined: Option<String>,
     /// The token of the last session the page was told had ended: told once.
     ended: Option<String>,
+    /// An `Action::ReadStored` waits for its `stored_now` (a storage adapter answers later).
+    reading: bool,
 }
 
 /// `Retry-After` in milliseconds: delay-seconds, or an HTTP date (given `date_ms` to parse it).
@@ -273,7 +301,7 @@ fn transient(status: u16) -> bool {
 
 impl Engine {
     pub fn new(kind: Kind, policy: Policy, session: Option<Session>, seed: u32) -> Engine {
-        Engine { kind, policy, session, calls: Vec::new(), renewal: None, actions: VecDeque::new(), seed: seed | 1, declined: None, ended: None }
+        Engine { kind, policy, session, calls: Vec::new(), renewal: None, actions: VecDeque::new(), seed: seed | 1, declined: None, ended: None, reading: false }
     }
 
     /// A renewable session to renew before it is sent: dead, or ending within
@@ -418,7 +446,7 @@ impl Engine {
             if early {
                 self.session = stored;
             }
-            self.renewal = Some(Renewal { used: None, step: Step::Fetching, retries: 0, early });
+            self.renewal = Some(Renewal::new(None, Step::Fetching, early));
             self.send_renewal();
         }
     }
@@ -518,6 +546,9 @@ impl Engine {
                 // Replaced or signed out while waiting to ask again: nothing left to ask about.
                 return self.renewed(true, now_ms);
             }
+            if let Step::Awaiting(_) = renewal.step {
+                return self.read_stored();
+            }
             return self.send_renewal();
         }
         match self.call(id).map(|call| call.phase) {
@@ -584,9 +615,9 @@ impl Engine {
         }
         let early = refusal.is_none() && self.session.as_ref().is_some_and(|s| !s.is_dead(now_ms));
         if refusal == Some(false) {
-            self.renewal = Some(Renewal { used, step: Step::Liveness, retries: 0, early });
+            self.renewal = Some(Renewal::new(used, Step::Liveness, early));
         } else {
-            self.renewal = Some(Renewal { used, step: Step::Fetching, retries: 0, early });
+            self.renewal = Some(Renewal::new(used, Step::Fetching, early));
             return self.replace(now_ms);
         }
         self.send_renewal();
@@ -597,24 +628,62 @@ impl Engine {
         let (request, token) = match renewal.step {
             Step::Liveness => (Request::Liveness, renewal.used.clone()),
             Step::Fetching => (Request::GetOrCreate, None),
+            Step::Locking | Step::Awaiting(_) => return,
         };
         self.actions.push_back(Action::Send { id: RENEWAL, request, token, timeout_ms: self.policy.timeout_ms });
     }
 
-    /// The refused session is dead: adopt what another tab stored, or ask for a new one.
+    /// The refused session is dead: adopt what another tab stored, or ask for a new one. A
+    /// publishable-key client does that under a lock that every tab's renewal of this session
+    /// takes in turn, so that tabs finding it dead together make one `get_or_create`.
     fn replace(&mut self, now_ms: f64) {
-        let Some(renewal) = &self.renewal else { return };
+        let kind = self.kind;
+        let Some(renewal) = self.renewal.as_mut() else { return };
         if self.session.as_ref().map(|s| &s.token) != renewal.used.as_ref() {
             return self.renewed(true, now_ms);
         }
-        // Another tab may already have renewed this scope.
+        if kind == Kind::Renewable {
+            renewal.step = Step::Locking;
+            self.actions.push_back(Action::Lock);
+        } else {
+            // Another tab may already have renewed this scope.
+            self.read_stored();
+        }
+    }
+
+    /// The lock asked for by `Action::Lock` is held; `marker`: another tab has just stored a
+    /// new session, which may not have reached this tab's storage yet.
+    pub fn locked(&mut self, marker: bool, now_ms: f64) {
+        let Some(renewal) = self.renewal.as_mut().filter(|renewal| renewal.step == Step::Locking) else {
+            return self.actions.push_back(Action::Unlock { marker: false });
+        };
+        if marker && !renewal.waited {
+            // No need to hold the lock while waiting for that session: the next tab waits too.
+            renewal.step = Step::Awaiting(AWAIT_POLLS);
+            self.actions.push_back(Action::Unlock { marker: false });
+            self.actions.push_back(Action::Sleep { id: RENEWAL, ms: AWAIT_POLL_MS });
+            return;
+        }
+        renewal.locked = true;
+        renewal.step = Step::Fetching;
+        if self.session.as_ref().map(|s| &s.token) != renewal.used.as_ref() {
+            return self.renewed(true, now_ms);
+        }
+        self.read_stored();
+    }
+
+    fn read_stored(&mut self) {
+        self.reading = true;
         self.actions.push_back(Action::ReadStored);
     }
 
-    /// What storage holds, asked by `Action::ReadStored`.
+    /// What storage holds, asked by `Action::ReadStored` (one answer per ask).
     pub fn stored_now(&mut self, stored: Stored, now_ms: f64) {
-        let Some(renewal) = &self.renewal else { return };
-        if renewal.step != Step::Fetching || renewal.used.is_none() {
+        if !std::mem::take(&mut self.reading) {
+            return;
+        }
+        let Some(renewal) = self.renewal.as_mut() else { return };
+        if !matches!(renewal.step, Step::Fetching | Step::Awaiting(_)) || renewal.used.is_none() {
             return;
         }
         match stored {
@@ -622,6 +691,18 @@ impl Engine {
                 self.notify(Change::Replaced, Some(session.clone()));
                 self.session = Some(session);
                 self.renewed(true, now_ms)
+            }
+            _ if matches!(renewal.step, Step::Awaiting(0 | 1)) => {
+                // It never came: this tab's turn asks.
+                renewal.waited = true;
+                renewal.step = Step::Locking;
+                self.actions.push_back(Action::Lock);
+            }
+            _ if matches!(renewal.step, Step::Awaiting(_)) => {
+                if let Step::Awaiting(left) = renewal.step {
+                    renewal.step = Step::Awaiting(left - 1);
+                }
+                self.actions.push_back(Action::Sleep { id: RENEWAL, ms: AWAIT_POLL_MS });
             }
             _ if self.kind == Kind::Renewable => {
                 // Overwritten, not removed first: other tabs would read a removal as a sign-out.
@@ -685,6 +766,9 @@ impl Engine {
                 if !signing_in && self.session.as_ref() != Some(&session) {
                     self.notify(Change::Renewed, Some(session.clone()));
                 }
+                if let Some(renewal) = self.renewal.as_mut() {
+                    renewal.stored_here = true;
+                }
                 self.install(session);
                 self.renewed(true, now_ms)
             }
@@ -696,6 +780,8 @@ impl Engine {
             // No answer, or an error: the stored session stays (other tabs would read its removal
             // as a sign-out), and the next call asks again.
             (Step::Fetching, _) => self.end_renewal(Err(Outcome::RenewalFailed), now_ms),
+            // Nothing is out in these steps.
+            (Step::Locking | Step::Awaiting(_), _) => {}
         }
     }
 
@@ -715,7 +801,9 @@ impl Engine {
     /// end with that outcome. A call that renewed for a known expiry sends with what there is,
     /// unless the renewal itself failed.
     fn end_renewal(&mut self, result: Result<(), Outcome>, now_ms: f64) {
-        self.renewal = None;
+        if let Some(renewal) = self.renewal.take().filter(|renewal| renewal.locked) {
+            self.actions.push_back(Action::Unlock { marker: renewal.stored_here });
+        }
         let waiting: Vec<(Id, Phase)> =
             self.calls.iter().filter(|c| matches!(c.phase, Phase::Renewing { .. } | Phase::SigningIn)).map(|c| (c.id, c.phase)).collect();
         for (id, phase) in waiting {
@@ -775,6 +863,13 @@ mod tests {
         std::iter::from_fn(|| engine.next_action()).collect()
     }
 
+    /// A publishable-key client's renewal takes the cross-tab lock, then looks at storage.
+    fn lock_then_read(engine: &mut Engine, now_ms: f64) {
+        assert_eq!(drain(engine), [Action::Lock]);
+        engine.locked(false, now_ms);
+        assert_eq!(drain(engine), [Action::ReadStored]);
+    }
+
     const POLICY: Policy = Policy { timeout_ms: 1_000.0, retries: 2, renew_before_ms: 0.0 };
 
     /// A publishable-key client whose one call was refused as dead, with `get_or_create` out.
@@ -783,7 +878,7 @@ mod tests {
         engine.start(1, true, true, 0.0);
         drain(&mut engine);
         engine.answered(1, Answer::Failed { status: 401, dead_session: true, retry_after_ms: None }, 0.0);
-        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        lock_then_read(&mut engine, 0.0);
         engine.stored_now(Stored::Nothing, 0.0);
         assert_eq!(drain(&mut engine), [Action::Send { id: RENEWAL, request: Request::GetOrCreate, token: None, timeout_ms: 1_000.0 }]);
         engine
@@ -825,7 +920,7 @@ mod tests {
         for id in 1..=3 {
             engine.answered(id, refused.clone(), 1.0);
         }
-        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        lock_then_read(&mut engine, 1.0);
         engine.stored_now(Stored::Session(session("seam_cst1_a", f64::NAN)), 1.0);
         assert_eq!(drain(&mut engine), [Action::Send { id: RENEWAL, request: Request::GetOrCreate, token: None, timeout_ms: 1_000.0 }]);
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", 5_000.0)), 2.0);
@@ -845,13 +940,14 @@ mod tests {
     fn a_known_expiry_renews_before_sending() {
         let mut engine = Engine::new(Kind::Renewable, POLICY, Some(session("seam_cst1_a", 10.0)), 7);
         engine.start(1, true, true, 20.0);
-        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        lock_then_read(&mut engine, 20.0);
         engine.stored_now(Stored::Session(session("seam_cst1_c", 100.0)), 20.0);
         // Another tab's live session is taken, with no get_or_create.
         assert_eq!(
             drain(&mut engine),
             [
                 Action::Notify { change: Change::Replaced, session: Some(session("seam_cst1_c", 100.0)) },
+                Action::Unlock { marker: false },
                 Action::Send { id: 1, request: Request::Call, token: Some("seam_cst1_c".into()), timeout_ms: 1_000.0 }
             ]
         );
@@ -889,7 +985,7 @@ mod tests {
         engine.sign_out();
         assert_eq!(drain(&mut engine), [Action::Notify { change: Change::SignedOut, session: None }]);
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", f64::NAN)), 0.0);
-        assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::SignedOut }]);
+        assert_eq!(drain(&mut engine), [Action::Unlock { marker: false }, Action::Settle { id: 1, outcome: Outcome::SignedOut }]);
         assert_eq!(engine.session(), None);
     }
 
@@ -897,7 +993,7 @@ mod tests {
     fn a_failed_renewal_keeps_the_stored_session_for_other_tabs() {
         let mut engine = refused_and_renewing();
         engine.answered(RENEWAL, Answer::Failed { status: 503, dead_session: false, retry_after_ms: None }, 0.0);
-        assert_eq!(drain(&mut engine), [Action::Settle { id: 1, outcome: Outcome::RenewalFailed }]);
+        assert_eq!(drain(&mut engine), [Action::Unlock { marker: false }, Action::Settle { id: 1, outcome: Outcome::RenewalFailed }]);
     }
 
     #[test]
@@ -930,7 +1026,7 @@ mod tests {
         let mut engine = Engine::new(Kind::Renewable, EARLY, Some(session("seam_cst1_a", 60_000.0)), 7);
         engine.start(1, true, true, 0.0);
         engine.start(2, false, true, 0.0);
-        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        lock_then_read(&mut engine, 0.0);
         engine.stored_now(Stored::Session(session("seam_cst1_a", 60_000.0)), 0.0);
         assert_eq!(sends(&drain(&mut engine)), [(RENEWAL, Request::GetOrCreate, None)]);
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_b", 1e9)), 10.0);
@@ -944,26 +1040,27 @@ mod tests {
     fn a_session_handed_back_still_ending_serves_until_it_ends() {
         let mut engine = Engine::new(Kind::Renewable, EARLY, Some(session("seam_cst1_a", 60_000.0)), 7);
         engine.start(1, true, true, 0.0);
-        drain(&mut engine);
+        lock_then_read(&mut engine, 0.0);
         engine.stored_now(Stored::Session(session("seam_cst1_a", 60_000.0)), 0.0);
         drain(&mut engine);
         // The API gives the same session back, its expiry unchanged: no event, and no second ask.
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_a", 60_000.0)), 10.0);
         let actions = drain(&mut engine);
         assert!(!actions.iter().any(|a| matches!(a, Action::Notify { .. } | Action::Forget)), "{actions:?}");
+        assert!(actions.contains(&Action::Unlock { marker: true }), "{actions:?}");
         assert_eq!(sends(&actions), [(1, Request::Call, Some("seam_cst1_a".into()))]);
         engine.start(2, true, true, 20.0);
         assert_eq!(sends(&drain(&mut engine)), [(2, Request::Call, Some("seam_cst1_a".into()))]);
         // Once it has ended, it is renewed again.
         engine.start(3, true, true, 60_000.0);
-        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        assert_eq!(drain(&mut engine), [Action::Lock]);
     }
 
     #[test]
     fn an_early_renewal_that_fails_leaves_the_calls_the_session_they_had() {
         let mut engine = Engine::new(Kind::Renewable, EARLY, Some(session("seam_cst1_a", 60_000.0)), 7);
         engine.start(1, false, true, 0.0);
-        drain(&mut engine);
+        lock_then_read(&mut engine, 0.0);
         engine.stored_now(Stored::Nothing, 0.0);
         drain(&mut engine);
         engine.answered(RENEWAL, Answer::Failed { status: 503, dead_session: false, retry_after_ms: None }, 10.0);
@@ -1007,6 +1104,50 @@ mod tests {
         engine.sign_out();
         assert_eq!(drain(&mut engine), [Action::Notify { change: Change::SignedOut, session: None }]);
     }
+    #[test]
+    fn a_tab_that_takes_the_lock_just_after_another_renewed_waits_for_that_session() {
+        let mut engine = refused_and_renewing_after(true);
+        // The marker was up: the lock goes back at once, and storage is read until the other
+        // tab's session shows up.
+        assert_eq!(drain(&mut engine), [Action::Unlock { marker: false }, Action::Sleep { id: RENEWAL, ms: AWAIT_POLL_MS }]);
+        engine.woke(RENEWAL, 50.0);
+        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        engine.stored_now(Stored::Session(session("seam_cst1_a", f64::NAN)), 50.0);
+        assert_eq!(drain(&mut engine), [Action::Sleep { id: RENEWAL, ms: AWAIT_POLL_MS }]);
+        engine.woke(RENEWAL, 100.0);
+        drain(&mut engine);
+        engine.stored_now(Stored::Session(session("seam_cst1_b", 1e9)), 100.0);
+        let actions = drain(&mut engine);
+        assert_eq!(sends(&actions), [(1, Request::Call, Some("seam_cst1_b".into()))]);
+        assert!(!actions.contains(&Action::Lock));
+
+        // It never shows up: the tab takes its turn and asks.
+        let mut engine = refused_and_renewing_after(true);
+        drain(&mut engine);
+        for poll in 1..=AWAIT_POLLS {
+            engine.woke(RENEWAL, f64::from(poll) * 50.0);
+            assert_eq!(drain(&mut engine), [Action::ReadStored]);
+            engine.stored_now(Stored::Session(session("seam_cst1_a", f64::NAN)), f64::from(poll) * 50.0);
+            let next = drain(&mut engine);
+            assert_eq!(next, if poll < AWAIT_POLLS { vec![Action::Sleep { id: RENEWAL, ms: AWAIT_POLL_MS }] } else { vec![Action::Lock] });
+        }
+        engine.locked(true, 3_000.0);
+        assert_eq!(drain(&mut engine), [Action::ReadStored]);
+        engine.stored_now(Stored::Session(session("seam_cst1_a", f64::NAN)), 3_000.0);
+        assert_eq!(sends(&drain(&mut engine)), [(RENEWAL, Request::GetOrCreate, None)]);
+    }
+
+    /// A publishable-key client whose one call was refused as dead, given the lock with the
+    /// marker up or not.
+    fn refused_and_renewing_after(marker: bool) -> Engine {
+        let mut engine = Engine::new(Kind::Renewable, POLICY, Some(session("seam_cst1_a", f64::NAN)), 7);
+        engine.start(1, true, true, 0.0);
+        drain(&mut engine);
+        engine.answered(1, Answer::Failed { status: 401, dead_session: true, retry_after_ms: None }, 0.0);
+        assert_eq!(drain(&mut engine), [Action::Lock]);
+        engine.locked(marker, 0.0);
+        engine
+    }
 }
 
 /// Every interleaving the generator finds, natively: concurrent calls, refusals, dead sessions,
@@ -1035,6 +1176,8 @@ mod properties {
         /// A sign-in, resuming what is stored or asking.
         SignIn,
         Tick(u16),
+        /// The cross-tab lock asked for is granted; `true`: another tab's marker is up.
+        Grant(bool),
     }
 
     fn event() -> impl Strategy<Value = Event> {
@@ -1048,6 +1191,7 @@ mod properties {
             1 => Just(Event::Check),
             1 => Just(Event::SignIn),
             2 => any::<u16>().prop_map(Event::Tick),
+            2 => any::<bool>().prop_map(Event::Grant),
         ]
     }
 
@@ -1083,6 +1227,9 @@ mod properties {
         asked: std::collections::BTreeSet<String>,
         /// Sessions the page was told had ended.
         ended: std::collections::BTreeSet<String>,
+        /// The cross-tab lock: asked for, held.
+        lock_asked: bool,
+        lock_held: bool,
     }
 
     impl World {
@@ -1111,6 +1258,9 @@ mod properties {
                             prop_assert!(!self.timers.iter().any(|(i, _)| *i == RENEWAL));
                             prop_assert!(!self.signed_out, "a signed-out client renewed");
                             if request == Request::GetOrCreate {
+                                // Tabs renew a shared session one at a time (a sign-in has none yet).
+                                let sign_in = self.engine.renewal.as_ref().is_some_and(|r| r.used.is_none());
+                                prop_assert!(self.lock_held || sign_in, "get_or_create without the lock");
                                 let due: Vec<String> = self.expiry.keys().filter(|t| self.due(t)).cloned().collect();
                                 self.asked.extend(due);
                             } else if let Some(token) = &token {
@@ -1161,6 +1311,14 @@ mod properties {
                         self.stored = Stored::Session(session);
                     }
                     Action::Forget => self.stored = Stored::Nothing,
+                    Action::Lock => {
+                        prop_assert!(!self.lock_asked && !self.lock_held, "the lock asked for twice");
+                        self.lock_asked = true;
+                    }
+                    Action::Unlock { .. } => {
+                        prop_assert!(self.lock_held, "let go of a lock not held");
+                        self.lock_held = false;
+                    }
                     Action::Notify { change, session } => {
                         prop_assert_eq!(session.is_none(), change == Change::SignedOut);
                         if change == Change::Ended {
@@ -1248,6 +1406,8 @@ mod properties {
                 stored: Stored::Session(first),
                 signed_out: false,
                 signing_in: Vec::new(),
+                lock_asked: false,
+                lock_held: false,
                 renew_before,
                 expiry: [("seam_cst1_0".to_owned(), expires)].into(),
                 asked: Default::default(),
@@ -1308,13 +1468,22 @@ mod properties {
                         world.engine.sign_in(id, stored, world.now);
                     }
                     Event::Tick(ms) => world.now += f64::from(ms),
+                    Event::Grant(marker) if world.lock_asked => {
+                        world.lock_asked = false;
+                        world.lock_held = true;
+                        world.engine.locked(marker, world.now);
+                    }
                     _ => {}
                 }
                 world.run()?;
             }
             // Then everything out is answered well and every timer fires: every call settles.
             for _ in 0..10_000 {
-                if let Some(&(id, at)) = world.timers.first() {
+                if world.lock_asked {
+                    world.lock_asked = false;
+                    world.lock_held = true;
+                    world.engine.locked(false, world.now);
+                } else if let Some(&(id, at)) = world.timers.first() {
                     world.timers.remove(0);
                     world.now = world.now.max(at);
                     world.engine.woke(id, world.now);
@@ -1331,6 +1500,7 @@ mod properties {
                 world.run()?;
             }
             prop_assert!(world.out.is_empty() && world.timers.is_empty(), "never quiet");
+            prop_assert!(!world.lock_asked && !world.lock_held, "the lock kept");
             for (id, log) in &world.logs {
                 prop_assert_eq!(log.settled, 1, "call {} never settled", id);
             }

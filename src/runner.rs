@@ -44,6 +44,12 @@ extern "C" {
     fn watch(port: &JsValue, area: &JsValue, key: &str) -> Result<js_sys::Function, JsValue>;
 
     #[wasm_bindgen(catch)]
+    fn lock(port: &JsValue, name: &str, wait_ms: f64) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn unlock(held: &JsValue, name: &str, marker: bool) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch)]
     fn listen(listeners: &JsValue, listener: &JsValue) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(catch)]
@@ -60,6 +66,11 @@ const WOKE: u32 = 3;
 const SETTLED: u32 = 4;
 const REJECTED: u32 = 5;
 const STORAGE: u32 = 6;
+const LOCKED: u32 = 7;
+
+/// How long a renewal waits for the cross-tab lock before it goes on without it (a tab that
+/// holds it may be stuck on a request with no timeout).
+const LOCK_WAIT_MS: f64 = 10_000.0;
 
 pub enum Mode {
     /// Can mint a new session with `get_or_create`. The user identifier key stays in memory only.
@@ -159,6 +170,8 @@ pub struct Runner {
     unwatch: RefCell<Option<js_sys::Function>>,
     /// The page's `onSessionChange` listeners (a JS array the driver keeps).
     listeners: JsValue,
+    /// The cross-tab renewal lock, while it is asked for or held.
+    held: RefCell<Option<(JsValue, String)>>,
     /// Itself, while a call is in flight: a client freed meanwhile still settles its calls.
     busy: RefCell<Option<Rc<Runner>>>,
 }
@@ -223,6 +236,7 @@ impl Runner {
                 port,
                 unwatch: RefCell::new(None),
                 listeners: js_sys::Array::new().into(),
+                held: RefCell::new(None),
                 busy: RefCell::new(None),
             }
         });
@@ -387,6 +401,20 @@ impl Runner {
                 }
             }
             Action::Settle { id, outcome } => self.conclude(id, outcome),
+            Action::Lock => {
+                // Only a session other tabs share needs their turns.
+                let store = self.current_store().filter(|store| store.shared());
+                let name = store.map(|store| ["seam-wasm renewal ", store.key()].concat());
+                match name.and_then(|name| Some((lock(&self.port, &name, LOCK_WAIT_MS).ok()?, name))) {
+                    Some(held) => drop(self.held.replace(Some(held))),
+                    None => self.engine.borrow_mut().locked(false, now_ms()),
+                }
+            }
+            Action::Unlock { marker } => {
+                if let Some((held, name)) = self.held.take() {
+                    let _ = unlock(&held, &name, marker);
+                }
+            }
             Action::Notify { change, session } => {
                 let change = match change {
                     Change::Renewed => "renewed",
@@ -476,6 +504,7 @@ impl Runner {
                     self.read(&store, For::Change);
                 }
             }
+            LOCKED => self.engine.borrow_mut().locked(value.is_truthy(), now_ms()),
             _ => {}
         }
         self.run();
@@ -695,6 +724,9 @@ impl Runner {
 
 impl Drop for Runner {
     fn drop(&mut self) {
+        if let Some((held, name)) = self.held.take() {
+            let _ = unlock(&held, &name, false);
+        }
         if let Some(unwatch) = self.unwatch.take() {
             let _ = unwatch.call0(&JsValue::UNDEFINED);
         }

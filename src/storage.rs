@@ -137,7 +137,7 @@ impl Store {
         }
         Text::Now(match self.with_web(|storage| interop::storage_get(storage, &self.key, MAX_STORED_CHARS)) {
             Some(value) => value,
-            None => self.from_memory(),
+            None => self.in_memory(),
         })
     }
 
@@ -145,13 +145,13 @@ impl Store {
     /// then holds what was written).
     pub fn settled(&self, value: &JsValue) -> Option<String> {
         if value.is_undefined() {
-            self.from_memory()
+            self.in_memory()
         } else {
             interop::text(value, MAX_STORED_CHARS)
         }
     }
 
-    fn from_memory(&self) -> Option<String> {
+    fn in_memory(&self) -> Option<String> {
         MEMORY.with(|memory| memory.borrow().iter().find(|(key, _)| *key == self.key).map(|(_, raw)| raw.clone()))
     }
 
@@ -204,6 +204,11 @@ impl Store {
     /// or with an adapter.
     pub fn area(&self) -> Option<JsValue> {
         self.with_web(|storage| Ok(storage.clone().into()))
+    }
+
+    /// Whether other tabs (or the adapter's other users) may share what this store holds.
+    pub fn shared(&self) -> bool {
+        matches!(&*self.kind.borrow(), StorageKind::Local | StorageKind::Adapter(_))
     }
 
     /// Has the adapter tell `port` of changes made elsewhere, if it can; returns what stops it.

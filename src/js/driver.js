@@ -19,6 +19,9 @@ const WOKE = 3
 const SETTLED = 4
 const REJECTED = 5
 const STORAGE = 6
+const LOCKED = 7
+// How long a tab that stored a new session keeps others aware of it, after it lets go of the lock.
+const MARKER_MS = 5000
 
 // A promise for call `id`, settled by `settle`.
 export function track(id) {
@@ -129,4 +132,46 @@ export function notify(listeners, type, expiresAt, clientSessionId) {
         if (typeof reportError === 'function') reportError(error)
       })
   }
+}
+
+// Renewals of a session that tabs share take turns: each holds the Web Lock `name` while it looks
+// at storage and asks for a new session. Tells the port when the lock is held, and whether a tab
+// has just stored a new session (its marker lock is held), which may not have reached this tab's
+// storage yet. Gives up after `waitMs` (reporting the lock as held, with no marker), so that a tab
+// stuck holding it holds up no one. Returns what `unlock` takes.
+export function lock(port, name, waitMs) {
+  const locks = navigator.locks
+  const held = {}
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), waitMs)
+  const report = (marker) => {
+    clearTimeout(timer)
+    port(0, LOCKED, marker)
+  }
+  locks
+    .request(name, { signal: abort.signal }, async () => {
+      let marker = false
+      try {
+        marker = (await locks.query()).held.some((lock) => lock.name === `${name} renewed`)
+      } catch {}
+      return new Promise((release) => {
+        held.release = release
+        report(marker)
+      })
+    })
+    .catch(() => report(false))
+  return held
+}
+
+// Lets go of the lock; after `marker` (a new session was stored), only once the marker lock is
+// held, for a moment, so that the next tab to take the lock knows to wait for that session.
+export function unlock(held, name, marker) {
+  const release = () => held.release?.()
+  if (!marker) return release()
+  navigator.locks
+    .request(`${name} renewed`, () => {
+      release()
+      return new Promise((done) => setTimeout(done, MARKER_MS))
+    })
+    .catch(release)
 }

@@ -326,3 +326,43 @@ test('an adapter without its three functions is refused', async () => {
     }
   })
 })
+
+// `tabs` pages of one origin signed in as one user; the stored session is then swapped for one
+// the API refuses as dead (every tab follows the storage event), and every tab calls at once.
+// Returns the get_or_create requests of all tabs together.
+async function tabsFindTheSessionDead(p, tabs) {
+  const uik = newUserIdentifierKey()
+  const pages = [p]
+  for (let i = 1; i < tabs; i++) pages.push(await p.openPage())
+  for (const page of pages) expectOk(await bootstrap(page, uik))
+  const before = pages.reduce((n, page) => n + page.sent(GET_OR_CREATE).length, 0)
+  await p.evaluate((dead) => {
+    const [key] = window.__seamTest.sessionKeys()
+    localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)), token: dead }))
+  }, DEAD_CST)
+  // Every tab has taken the dead token (the first tab's client wrote nothing: it is told too).
+  await p.evaluate((dead) => {
+    const [key] = window.__seamTest.sessionKeys()
+    window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage, newValue: localStorage.getItem(key) }))
+  }, DEAD_CST)
+  for (const page of pages) {
+    for (let i = 0; i < 50 && expectOk(await run(page, (c) => c.clientSessionToken)) !== DEAD_CST; i++) await page.wait(20)
+    assert.equal(expectOk(await run(page, (c) => c.clientSessionToken)), DEAD_CST)
+  }
+  const results = await Promise.all(pages.map((page) => run(page, (c) => c.devices.list())))
+  for (const result of results) assert.ok(Array.isArray(expectOk(result)))
+  const tokens = new Set()
+  for (const page of pages) tokens.add(expectOk(await run(page, (c) => c.clientSessionToken)))
+  assert.equal(tokens.size, 1, 'the tabs ended with different sessions')
+  return pages.reduce((n, page) => n + page.sent(GET_OR_CREATE).length, 0) - before
+}
+
+for (const tabs of [3, 10]) {
+  test(`${tabs} tabs that find the session dead at once make one get_or_create`, async (t) => {
+    await env.withPage(async (p) => {
+      const renewals = await tabsFindTheSessionDead(p, tabs)
+      t.diagnostic(`${tabs} tabs, with the lock: ${renewals} get_or_create`)
+      assert.equal(renewals, 1)
+    })
+  })
+}
