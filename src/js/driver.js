@@ -141,6 +141,8 @@ export function notify(listeners, type, expiresAt, clientSessionId) {
 // stuck holding it holds up no one. Returns what `unlock` takes.
 export function lock(port, name, waitMs) {
   const locks = navigator.locks
+  // No Web Locks (older browsers, Node): the wasm side goes on without (this throws first).
+  if (typeof locks?.request !== 'function') throw new TypeError('no Web Locks')
   const held = {}
   const abort = new AbortController()
   const timer = setTimeout(() => abort.abort(), waitMs)
