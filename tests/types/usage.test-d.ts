@@ -26,6 +26,8 @@ import {
   type SeamClientOptions,
   type SeamClientRouteDescription,
   type SeamClientRoutes,
+  type SeamSessionChange,
+  type SeamStorageAdapter,
   SeamHttpApiError,
   SeamHttpInvalidInputError,
   SeamHttpInvalidOptionsError,
@@ -48,11 +50,40 @@ expectTypeOf(SeamClient.fromStoredClientSessionToken(options)).toEqualTypeOf<Sea
 expectTypeOf(SeamClient.fromStoredClientSessionToken({})).toEqualTypeOf<SeamClient | null>()
 expectTypeOf<SeamClientOptions>().toEqualTypeOf<{
   endpoint?: string
-  storage?: 'localStorage' | 'sessionStorage' | 'memory'
+  storage?: 'localStorage' | 'sessionStorage' | 'memory' | SeamStorageAdapter
   timeout?: number
   retries?: number
   waitForActionAttempt?: boolean | { timeout?: number; pollingInterval?: number }
+  renewBefore?: number
+  fetch?: (input: string, init: RequestInit) => Promise<Response>
 }>()
+
+// ---- The session's life ----
+
+const idb = new Map<string, string>()
+const asyncStorage: SeamStorageAdapter = {
+  getItem: async (key) => idb.get(key) ?? null,
+  setItem: async (key, value) => void idb.set(key, value),
+  removeItem: async (key) => void idb.delete(key),
+  subscribe: (listener) => {
+    listener()
+    return () => {}
+  },
+}
+const syncStorage: SeamStorageAdapter = { getItem: (key) => idb.get(key) ?? null, setItem: () => {}, removeItem: () => {} }
+expectTypeOf(SeamClient.fromPublishableKey('seam_pk1_x', 'user-1', { storage: asyncStorage, renewBefore: 0, fetch: (url, init) => fetch(url, init) })).toEqualTypeOf<
+  Promise<SeamClient>
+>()
+expectTypeOf(SeamClient.fromStoredClientSessionToken({ storage: syncStorage })).toEqualTypeOf<SeamClient | null>()
+declare const signedIn: SeamClient
+const stop = signedIn.onSessionChange((change) => {
+  expectTypeOf(change).toEqualTypeOf<SeamSessionChange>()
+  expectTypeOf(change.type).toEqualTypeOf<'renewed' | 'replaced' | 'signedOut' | 'ended'>()
+  expectTypeOf(change.expiresAt).toEqualTypeOf<string | null>()
+})
+expectTypeOf(stop).toEqualTypeOf<() => void>()
+// @ts-expect-error: the listener gets a change, not a token
+signedIn.onSessionChange((token: number) => token)
 
 // @ts-expect-error storage is one of three
 SeamClient.fromStoredClientSessionToken({ storage: 'indexedDB' })
