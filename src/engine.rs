@@ -686,6 +686,10 @@ impl Engine {
         if !matches!(renewal.step, Step::Fetching | Step::Awaiting(_)) || renewal.used.is_none() {
             return;
         }
+        if self.session.as_ref().map(|s| &s.token) != renewal.used.as_ref() {
+            // Replaced or signed out while storage was read (an adapter answers later).
+            return self.renewed(true, now_ms);
+        }
         match stored {
             Stored::Session(session) if Some(&session.token) != renewal.used.as_ref() && !session.is_dead(now_ms) => {
                 self.notify(Change::Replaced, Some(session.clone()));
@@ -767,7 +771,8 @@ impl Engine {
                     self.notify(Change::Renewed, Some(session.clone()));
                 }
                 if let Some(renewal) = self.renewal.as_mut() {
-                    renewal.stored_here = true;
+                    // Another session for the other tabs to wait for (not the same one again).
+                    renewal.stored_here = used.as_ref() != Some(&session.token);
                 }
                 self.install(session);
                 self.renewed(true, now_ms)
@@ -1047,7 +1052,8 @@ mod tests {
         engine.answered(RENEWAL, Answer::Session(session("seam_cst1_a", 60_000.0)), 10.0);
         let actions = drain(&mut engine);
         assert!(!actions.iter().any(|a| matches!(a, Action::Notify { .. } | Action::Forget)), "{actions:?}");
-        assert!(actions.contains(&Action::Unlock { marker: true }), "{actions:?}");
+        // The same session: nothing for the other tabs to wait for.
+        assert!(actions.contains(&Action::Unlock { marker: false }), "{actions:?}");
         assert_eq!(sends(&actions), [(1, Request::Call, Some("seam_cst1_a".into()))]);
         engine.start(2, true, true, 20.0);
         assert_eq!(sends(&drain(&mut engine)), [(2, Request::Call, Some("seam_cst1_a".into()))]);
@@ -1178,6 +1184,8 @@ mod properties {
         Tick(u16),
         /// The cross-tab lock asked for is granted; `true`: another tab's marker is up.
         Grant(bool),
+        /// A storage read asked for is answered (a storage adapter answers later).
+        ReadAnswer,
     }
 
     fn event() -> impl Strategy<Value = Event> {
@@ -1192,6 +1200,7 @@ mod properties {
             1 => Just(Event::SignIn),
             2 => any::<u16>().prop_map(Event::Tick),
             2 => any::<bool>().prop_map(Event::Grant),
+            2 => Just(Event::ReadAnswer),
         ]
     }
 
@@ -1230,6 +1239,9 @@ mod properties {
         /// The cross-tab lock: asked for, held.
         lock_asked: bool,
         lock_held: bool,
+        /// Storage reads are answered later, by `Event::ReadAnswer`, with what is stored then.
+        defer_reads: bool,
+        read_asked: bool,
     }
 
     impl World {
@@ -1297,6 +1309,10 @@ mod properties {
                             prop_assert!(log.idempotent || log.polls, "a POST or PATCH retried");
                         }
                         self.timers.push((id, self.now + ms.min(1e9)));
+                    }
+                    Action::ReadStored if self.defer_reads => {
+                        prop_assert!(!self.read_asked, "storage read twice at once");
+                        self.read_asked = true;
                     }
                     Action::ReadStored => {
                         let stored = self.stored.clone();
@@ -1392,6 +1408,7 @@ mod properties {
             expires in prop::sample::select(vec![f64::NAN, 50.0, 1e7]),
             events in prop::collection::vec(event(), 1..40),
             seed in any::<u32>(),
+            defer_reads in any::<bool>(),
         ) {
             let policy = Policy { timeout_ms: 1_000.0, retries, renew_before_ms: renew_before };
             let first = Session { expires_ms: expires, ..Session::from_token("seam_cst1_0".into()) };
@@ -1408,6 +1425,8 @@ mod properties {
                 signing_in: Vec::new(),
                 lock_asked: false,
                 lock_held: false,
+                defer_reads,
+                read_asked: false,
                 renew_before,
                 expiry: [("seam_cst1_0".to_owned(), expires)].into(),
                 asked: Default::default(),
@@ -1473,6 +1492,10 @@ mod properties {
                         world.lock_held = true;
                         world.engine.locked(marker, world.now);
                     }
+                    Event::ReadAnswer if world.read_asked => {
+                        world.read_asked = false;
+                        world.engine.stored_now(world.stored.clone(), world.now);
+                    }
                     _ => {}
                 }
                 world.run()?;
@@ -1483,6 +1506,9 @@ mod properties {
                     world.lock_asked = false;
                     world.lock_held = true;
                     world.engine.locked(false, world.now);
+                } else if world.read_asked {
+                    world.read_asked = false;
+                    world.engine.stored_now(world.stored.clone(), world.now);
                 } else if let Some(&(id, at)) = world.timers.first() {
                     world.timers.remove(0);
                     world.now = world.now.max(at);
@@ -1501,6 +1527,7 @@ mod properties {
             }
             prop_assert!(world.out.is_empty() && world.timers.is_empty(), "never quiet");
             prop_assert!(!world.lock_asked && !world.lock_held, "the lock kept");
+            prop_assert!(!world.read_asked, "a storage read never answered");
             for (id, log) in &world.logs {
                 prop_assert_eq!(log.settled, 1, "call {} never settled", id);
             }

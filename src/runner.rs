@@ -114,8 +114,8 @@ enum What {
 enum For {
     /// The engine's `Action::ReadStored`.
     Renewal,
-    /// The adapter said the session changed elsewhere.
-    Change,
+    /// The session changed elsewhere: the read of change number `u32` (only the newest counts).
+    Change(u32),
     /// Sign-in `Id`'s salt, then its user's session.
     Salt(Id),
     Session(Id),
@@ -155,6 +155,9 @@ pub struct Runner {
     store: RefCell<Option<Rc<Store>>>,
     /// The salt a sign-in read, for when its session is stored.
     salt: RefCell<Option<String>>,
+    /// Counts reads after a change elsewhere and this client's own writes: a read that an
+    /// adapter answers after a newer one started, or after a write here, is out of date.
+    changes: Cell<u32>,
     /// For a publishable key: the record of its last user to sign in, and this client's user
     /// (its tag), so that signing out clears the record while it names this user.
     last_user: RefCell<Option<(Rc<Store>, String)>>,
@@ -228,6 +231,7 @@ impl Runner {
                 engine: RefCell::new(engine),
                 store: RefCell::new(None),
                 salt: RefCell::new(None),
+                changes: Cell::new(0),
                 last_user: RefCell::new(last_user.map(|(record, user)| (Rc::new(record), user))),
                 sign_in,
                 headers: RefCell::new(None),
@@ -283,7 +287,12 @@ impl Runner {
     fn have_read(self: &Rc<Self>, purpose: For, text: Option<String>) {
         match purpose {
             For::Renewal => self.engine.borrow_mut().stored_now(stored_state(text), now_ms()),
-            For::Change => self.engine.borrow_mut().storage_changed(stored_state(text)),
+            For::Change(change) => {
+                let echo = self.current_store().is_some_and(|store| store.echoes(&text));
+                if change == self.changes.get() && !echo {
+                    self.engine.borrow_mut().storage_changed(stored_state(text));
+                }
+            }
             For::Salt(id) => self.salt_read(id, text),
             For::Session(id) => {
                 let session = match stored_state(text) {
@@ -397,6 +406,7 @@ impl Runner {
             Action::Store(session) => self.store_session(&session),
             Action::Forget => {
                 if let Some(store) = self.current_store() {
+                    self.changed();
                     store.remove();
                 }
             }
@@ -501,7 +511,7 @@ impl Runner {
             SETTLED | REJECTED => self.settled(id, event == SETTLED, value),
             STORAGE => {
                 if let Some(store) = self.current_store() {
-                    self.read(&store, For::Change);
+                    self.read(&store, For::Change(self.changed()));
                 }
             }
             LOCKED => self.engine.borrow_mut().locked(value.is_truthy(), now_ms()),
@@ -646,8 +656,15 @@ impl Runner {
             self.last_user.replace(Some((Rc::new(Store::new(scope.storage.clone(), scope_key(endpoint, key))), tag)));
         }
         if let Some(store) = self.current_store() {
+            self.changed();
             store.write(session);
         }
+    }
+
+    /// A change here or elsewhere: reads begun before it are out of date. Its number.
+    fn changed(&self) -> u32 {
+        self.changes.set(self.changes.get().wrapping_add(1));
+        self.changes.get()
     }
 
     /// Forgets this client's session, in storage too, and the record of its user as the last
@@ -655,6 +672,7 @@ impl Runner {
     pub fn sign_out(self: &Rc<Self>) {
         self.engine.borrow_mut().sign_out();
         if let Some(store) = self.current_store() {
+            self.changed();
             store.remove();
         }
         let record = self.last_user.borrow().as_ref().map(|(record, _)| record.clone());

@@ -81,6 +81,8 @@ thread_local! {
 pub struct Store {
     kind: RefCell<StorageKind>,
     key: String,
+    /// What this store last wrote (`None`: removed), to tell an adapter's echo of it.
+    written: RefCell<Option<Option<String>>>,
 }
 
 fn web_storage(kind: StorageKind) -> Result<web_sys::Storage, JsValue> {
@@ -95,7 +97,7 @@ fn web_storage(kind: StorageKind) -> Result<web_sys::Storage, JsValue> {
 
 impl Store {
     pub fn new(kind: StorageKind, key: String) -> Store {
-        Store { kind: RefCell::new(kind), key }
+        Store { kind: RefCell::new(kind), key, written: RefCell::new(None) }
     }
 
     /// The adapter's guard, for a store that has one.
@@ -178,6 +180,7 @@ impl Store {
     }
 
     pub fn write_text(&self, raw: String) {
+        self.written.replace(Some(Some(raw.clone())));
         if let Some(guard) = self.guard() {
             let _ = adapter_write(&guard, &self.key, Some(raw.clone()));
         } else if self.with_web(|storage| storage.set_item(&self.key, &raw)).is_some() {
@@ -188,6 +191,7 @@ impl Store {
     }
 
     pub fn remove(&self) {
+        self.written.replace(Some(None));
         // Both, in case the session was written to memory before web storage failed.
         if let Some(guard) = self.guard() {
             let _ = adapter_write(&guard, &self.key, None);
@@ -204,6 +208,12 @@ impl Store {
     /// or with an adapter.
     pub fn area(&self) -> Option<JsValue> {
         self.with_web(|storage| Ok(storage.clone().into()))
+    }
+
+    /// An adapter reporting this store's own last write back as a change (web storage never
+    /// does: its events are other tabs').
+    pub fn echoes(&self, text: &Option<String>) -> bool {
+        self.guard().is_some() && self.written.borrow().as_ref() == Some(text)
     }
 
     /// Whether other tabs (or the adapter's other users) may share what this store holds.

@@ -41,18 +41,24 @@ export function settle(id, ok, value) {
 // credentials (headers, cookies, the bootstrap's body) never reach another origin.
 export async function send(port, fetcher, id, method, url, headers, body, credentials, timeoutMs) {
   let controller, timer, event, value
+  // Rejects when the timeout aborts: a page's `fetch` may not heed the signal.
+  let aborted = new Promise(() => {})
   try {
     if (timeoutMs > 0) {
       controller = new AbortController()
+      aborted = new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }))
+      aborted.catch(() => {})
       timer = setTimeout(() => controller.abort(), Math.min(timeoutMs, MAX_TIMER_MS))
     }
-    const init = { method, headers, body, credentials, redirect: 'manual', signal: controller?.signal }
-    const response = await (fetcher === undefined ? fetch(url, init) : fetcher(url, init))
+    // The page's `fetch` gets headers of its own to change: they are kept for later requests.
+    const init = { method, headers: fetcher === undefined ? headers : { ...headers }, body, credentials, redirect: 'manual', signal: controller?.signal }
+    const response = await Promise.race([fetcher === undefined ? fetch(url, init) : fetcher(url, init), aborted])
     // A page's own `fetch` can answer anything: the wasm side reads a number, and every field is
     // the answer's own, so nothing is looked up on a prototype the page changed.
     const status = typeof response.status === 'number' ? response.status : 0
     event = ANSWERED
-    if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+    // A page's `fetch` may have followed a redirect itself: its answer is refused all the same.
+    if (response.type === 'opaqueredirect' || response.redirected === true || (status >= 300 && status < 400)) {
       Promise.resolve().then(() => response.body?.cancel()).catch(() => {})
       value = { status, redirected: true }
     } else {
@@ -61,7 +67,7 @@ export async function send(port, fetcher, id, method, url, headers, body, creden
         redirected: false,
         requestId: response.headers.get('seam-request-id'),
         retryAfter: response.headers.get('retry-after'),
-        text: await response.text(),
+        text: await Promise.race([response.text(), aborted]),
       }
     }
   } catch (cause) {
@@ -170,8 +176,9 @@ export function lock(port, name, waitMs) {
 export function unlock(held, name, marker) {
   const release = () => held.release?.()
   if (!marker) return release()
+  // Shared: tabs that renewed one after the other do not wait for each other's marker.
   navigator.locks
-    .request(`${name} renewed`, () => {
+    .request(`${name} renewed`, { mode: 'shared' }, () => {
       release()
       return new Promise((done) => setTimeout(done, MARKER_MS))
     })

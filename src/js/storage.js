@@ -6,6 +6,8 @@
 // One guard per adapter, so that every client of an adapter knows when it has failed.
 const guards = new WeakMap()
 let warned = false
+// An adapter that has not answered a read by then has failed: nothing waits on it for good.
+const READ_WAIT_MS = 5000
 
 export function guardAdapter(adapter) {
   let guard = guards.get(adapter)
@@ -35,9 +37,19 @@ export function adapterGet(guard, key) {
   try {
     const value = guard.adapter.getItem(key)
     if ((typeof value === 'object' || typeof value === 'function') && value !== null && typeof value.then === 'function') {
-      return Promise.resolve(value).then(
-        (settled) => (guard.failed ? undefined : text(settled)),
-        (error) => fail(guard, error),
+      let timer
+      const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the storage adapter's getItem did not answer within ${READ_WAIT_MS} ms`)), READ_WAIT_MS)
+      })
+      return Promise.race([value, late]).then(
+        (settled) => {
+          clearTimeout(timer)
+          return guard.failed ? undefined : text(settled)
+        },
+        (error) => {
+          clearTimeout(timer)
+          fail(guard, error)
+        },
       )
     }
     return text(value)

@@ -20,7 +20,7 @@ const expireStoredIn = (p, ms) =>
 
 const storedSession = async (p) => Object.values(await entries(p)).map((v) => JSON.parse(v)).find((v) => 'token' in v)
 
-test('a stored session 60 s from its end is renewed before the first call: one get_or_create, no call refused', async () => {
+test('a stored session 60 s from its end is renewed as the user signs in: one get_or_create, then no call refused', async () => {
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
     expectOk(await bootstrap(p, uik))
@@ -41,17 +41,17 @@ test('a call that starts when the session ends within renewBefore renews it firs
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
     expectOk(await bootstrap(p, uik))
-    await expireStoredIn(p, 3_000)
+    await expireStoredIn(p, 8_000)
     await p.reload()
     const mark = p.requests.length
-    // 3 s left, 2 s of margin: resumed as it is.
-    expectOk(await bootstrap(p, uik, { options: { renewBefore: 2_000 } }))
+    // 8 s left, 5 s of margin: resumed as it is.
+    expectOk(await bootstrap(p, uik, { options: { renewBefore: 5_000 } }))
     assert.equal(p.requests.slice(mark).length, 0)
     expectOk(await run(p, (c) => {
       window.changes = []
       c.onSessionChange((change) => window.changes.push(change))
     }))
-    await p.wait(1_500)
+    await p.wait(3_500)
     const results = expectOk(await run(p, async (c) => (await Promise.allSettled([c.devices.list(), c.devices.list(), c.locks.list()])).map((r) => r.status)))
     assert.deepEqual(results, ['fulfilled', 'fulfilled', 'fulfilled'])
     // The renewal first, then one request per call: none was refused and sent again.
@@ -129,6 +129,15 @@ test('the fetch option carries every request, sign-in included, and what it thro
       assert.equal(result.causeIsIt, true)
     }
     assert.equal(p.requests.length, mark, 'the global fetch was used')
+
+    // A fetch that never answers and ignores the abort signal still times out.
+    const stuck = await p.evaluate(async () => {
+      const t = window.__seamTest
+      const { SeamClient } = await t.load()
+      const client = SeamClient.fromClientSessionToken('seam_cst1_token', { endpoint: t.fakeUrl, storage: 'memory', timeout: 300, retries: 0, fetch: () => new Promise(() => {}) })
+      return t.capture(() => client.devices.list())
+    })
+    expectError(stuck, 'SeamHttpTimeoutError')
   })
 })
 
@@ -292,6 +301,25 @@ for (const fail of ['throw', 'reject']) {
   })
 }
 
+test('a storage adapter whose getItem never answers is given up after 5 s: the sign-in goes on in memory', async () => {
+  const uik = newUserIdentifierKey()
+  await env.withPage(async (p) => {
+    const result = expectOk(await p.evaluate(async (uik) => {
+      const t = window.__seamTest
+      const { SeamClient } = await t.load()
+      const storage = { getItem: () => new Promise(() => {}), setItem: () => {}, removeItem: () => {} }
+      return t.capture(async () => {
+        const started = performance.now()
+        const client = await SeamClient.fromPublishableKey('seam_pk1_token', uik, { endpoint: t.fakeUrl, storage })
+        return { signedIn: typeof client.clientSessionToken === 'string', seconds: Math.round((performance.now() - started) / 1000) }
+      })
+    }, uik))
+    assert.equal(result.signedIn, true)
+    assert.equal(p.sent(GET_OR_CREATE).length, 1)
+    assert.equal(p.warnings().filter((w) => /storage adapter/i.test(w)).length, 1)
+  })
+})
+
 test("an adapter's subscribe tells the client of changes made elsewhere", async () => {
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
@@ -310,6 +338,25 @@ test("an adapter's subscribe tells the client of changes made elsewhere", async 
     })
     await p.wait(50)
     assert.deepEqual(await p.evaluate(() => window.changes), ['replaced', 'signedOut'])
+
+    // An adapter that reports the client's own writes back: nothing changes for the client.
+    const echoed = expectOk(await p.evaluate(async ({ uik, src }) => {
+      const t = window.__seamTest
+      const { SeamClient } = await t.load()
+      const listeners = new Set()
+      const backing = new Map()
+      const base = (0, eval)(`(${src})`)(backing, { delay: 10, listeners })
+      const storage = { ...base, setItem: async (key, value) => { await base.setItem(key, value); for (const l of listeners) l(key) }, removeItem: async (key) => { await base.removeItem(key); for (const l of listeners) l(key) } }
+      return t.capture(async () => {
+        const client = await SeamClient.fromPublishableKey('seam_pk1_token', uik, { endpoint: t.fakeUrl, storage })
+        const changes = []
+        client.onSessionChange((change) => changes.push(change.type))
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        const listed = await client.devices.list()
+        return { changes, listed: Array.isArray(listed) }
+      })
+    }, { uik: newUserIdentifierKey(), src: adapterSource }))
+    assert.deepEqual(echoed, { changes: [], listed: true })
     expectError(await run(p, (c) => c.devices.list()), 'SeamHttpSignedOutError')
   })
 })
@@ -328,9 +375,26 @@ test('an adapter without its three functions is refused', async () => {
 })
 
 // `tabs` pages of one origin signed in as one user; the stored session is then swapped for one
-// the API refuses as dead (every tab follows the storage event), and every tab calls at once.
-// Returns the get_or_create requests of all tabs together.
+// the API refuses as dead (every tab follows the storage event), and every tab calls at once,
+// deaf to the others' storage events. Returns the get_or_create requests of all tabs together.
+// An init script: a storage listener ahead of the client's, which stops the event once the
+// test sets `window.deaf`.
+const deafTabs = () => {
+  window.addEventListener('storage', (event) => {
+    if (window.deaf) event.stopImmediatePropagation()
+  })
+}
+
 async function tabsFindTheSessionDead(p, tabs) {
+  // Counts, in each tab, the renewal locks asked for.
+  const countLocks = async (page) => page.evaluate(() => {
+    const request = LockManager.prototype.request
+    window.renewalLocks = 0
+    LockManager.prototype.request = function (name, ...rest) {
+      if (String(name).startsWith('seam-wasm renewal ')) window.renewalLocks++
+      return request.call(this, name, ...rest)
+    }
+  })
   const uik = newUserIdentifierKey()
   const pages = [p]
   for (let i = 1; i < tabs; i++) pages.push(await p.openPage())
@@ -349,17 +413,27 @@ async function tabsFindTheSessionDead(p, tabs) {
     for (let i = 0; i < 50 && expectOk(await run(page, (c) => c.clientSessionToken)) !== DEAD_CST; i++) await page.wait(20)
     assert.equal(expectOk(await run(page, (c) => c.clientSessionToken)), DEAD_CST)
   }
+  // From now on no tab hears of another's writes (see `deafTabs`): only the lock, and reading
+  // storage under it, keep the tabs to one renewal.
+  for (const page of pages) {
+    await countLocks(page)
+    await page.evaluate(() => { window.deaf = true })
+  }
   const results = await Promise.all(pages.map((page) => run(page, (c) => c.devices.list())))
   for (const result of results) assert.ok(Array.isArray(expectOk(result)))
   const tokens = new Set()
   for (const page of pages) tokens.add(expectOk(await run(page, (c) => c.clientSessionToken)))
   assert.equal(tokens.size, 1, 'the tabs ended with different sessions')
+  // Every tab found the session dead and took its turn under the lock.
+  const asked = []
+  for (const page of pages) asked.push(await page.evaluate(() => window.renewalLocks))
+  assert.ok(asked.every((n) => n >= 1), `a tab renewed without the lock: ${asked} ${pages.map((page) => page.sent().map((r) => r.pathname).join(','))}`)
   return pages.reduce((n, page) => n + page.sent(GET_OR_CREATE).length, 0) - before
 }
 
 for (const tabs of [3, 10]) {
   test(`${tabs} tabs that find the session dead at once make one get_or_create`, async (t) => {
-    await env.withPage(async (p) => {
+    await env.withPage({ initScript: deafTabs }, async (p) => {
       const renewals = await tabsFindTheSessionDead(p, tabs)
       t.diagnostic(`${tabs} tabs, with the lock: ${renewals} get_or_create`)
       assert.equal(renewals, 1)

@@ -28,13 +28,17 @@ export interface SeamClientOptions {
 /**
  * Your own storage for the session (a WebView bridge, an encrypted store, IndexedDB): each method
  * may answer at once or with a promise. Values are the documented JSON text. If a method throws
- * or rejects, the client keeps the session in memory for the page, with one warning.
+ * or rejects, or `getItem` has not answered within 5 s, the client keeps the session in memory
+ * for the page, with one warning.
  */
 export interface SeamStorageAdapter {
     getItem(key: string): string | null | Promise<string | null>
     setItem(key: string, value: string): void | Promise<void>
     removeItem(key: string): void | Promise<void>
-    /** Tells the client of changes made elsewhere: calls `listener` after one; returns what stops it. */
+    /**
+     * Tells the client of changes made elsewhere: calls `listener` after one (the client then reads
+     * its key again; a report of its own last write is ignored); returns what stops it.
+     */
     subscribe?(listener: (key?: string) => void): () => void
 }
 
@@ -43,8 +47,8 @@ export interface SeamSessionChange {
     /**
      * `'renewed'`: this client renewed the session. `'replaced'`: another tab, the storage
      * adapter or `updateClientSessionToken` put another in. `'signedOut'`: here or in another tab.
-     * `'ended'`: found dead, and this client cannot renew it (a client session token, or a stored
-     * session resumed without its user identifier key).
+     * `'ended'`: found dead, and this client cannot renew it (a client session token, a stored
+     * session resumed without its user identifier key, or the API handed back a dead one).
      */
     type: 'renewed' | 'replaced' | 'signedOut' | 'ended'
     /** The session's `expires_at`, as the API gave it; `null` when signed out or unknown. */
