@@ -15,9 +15,8 @@ use crate::interop::{self, MAX_TOKEN_CHARS};
 use crate::options::{self, Options};
 use crate::request::SeamHttpRequest;
 use crate::routes::{self, RouteId};
-use crate::engine::Stored;
 use crate::runner::{last_user_in, now_ms, rejected, user_scope, Mode, Runner};
-use crate::storage::{scope_key, stored_state, Store};
+use crate::storage::{scope_key, session_in, Store};
 
 #[wasm_bindgen(module = "/src/generated/namespaces.js")]
 extern "C" {
@@ -47,13 +46,6 @@ fn read_now(store: &Store) -> Result<Option<String>, SdkError> {
     })
 }
 
-/// The stored session in `text`, if it is one.
-fn session_in(text: Option<String>) -> Option<Session> {
-    match stored_state(text) {
-        Stored::Session(session) => Some(session),
-        _ => None,
-    }
-}
 
 /// A token, key or path argument; anything but a string of a sensible length reads as empty,
 /// which every check refuses.

@@ -228,19 +228,22 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
     }
 
     let storage = get("storage")?;
-    if storage.is_string() || (!storage.is_undefined() && !storage.is_object()) {
-        parsed.storage = interop::text(&storage, 32).and_then(|name| StorageKind::parse(&name)).ok_or_else(|| invalid_options(STORAGE))?;
-    } else if storage.is_object() {
+    if storage.is_object() {
         parsed.storage = StorageKind::adapter(&storage).map_err(|_| invalid_options(STORAGE))?;
+    } else if !storage.is_undefined() {
+        parsed.storage = interop::text(&storage, 32).and_then(|name| StorageKind::parse(&name)).ok_or_else(|| invalid_options(STORAGE))?;
     }
 
-    let timeout = get("timeout")?;
-    if !timeout.is_undefined() {
-        parsed.policy.timeout_ms = timeout
-            .as_f64()
-            .filter(|ms| ms.is_finite() && *ms >= 0.0)
-            .ok_or_else(|| invalid_options("timeout must be a number of milliseconds, 0 or more (0: no timeout)"))?;
-    }
+    // A duration in milliseconds, 0 or more; `zero` says what 0 means.
+    let milliseconds = |key: &str, zero: &str, default: f64| -> Result<f64, SdkError> {
+        let value = get(key)?;
+        if value.is_undefined() {
+            return Ok(default);
+        }
+        value.as_f64().filter(|ms| ms.is_finite() && *ms >= 0.0).ok_or_else(|| invalid_options(&[key, " must be a number of milliseconds, 0 or more (0: ", zero, ")"].concat()))
+    };
+    parsed.policy.timeout_ms = milliseconds("timeout", "no timeout", parsed.policy.timeout_ms)?;
+    parsed.policy.renew_before_ms = milliseconds("renewBefore", "renew only once refused", parsed.policy.renew_before_ms)?;
     let retries = get("retries")?;
     if !retries.is_undefined() {
         parsed.policy.retries = retries
@@ -248,13 +251,6 @@ pub fn parse(options: &JsValue) -> Result<Options, SdkError> {
             .filter(|n| n.fract() == 0.0 && (0.0..=MAX_RETRIES).contains(n))
             .map(|n| n as u32)
             .ok_or_else(|| invalid_options("retries must be a whole number from 0 to 10"))?;
-    }
-    let renew_before = get("renewBefore")?;
-    if !renew_before.is_undefined() {
-        parsed.policy.renew_before_ms = renew_before
-            .as_f64()
-            .filter(|ms| ms.is_finite() && *ms >= 0.0)
-            .ok_or_else(|| invalid_options("renewBefore must be a number of milliseconds, 0 or more (0: renew only once refused)"))?;
     }
     parsed.wait = parse_wait(&get("waitForActionAttempt")?, parsed.wait)?;
     let fetch = get("fetch")?;

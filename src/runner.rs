@@ -19,7 +19,7 @@ use crate::query;
 use crate::response::{self, Reading};
 use crate::routes::{Method, Route, ACTION_ATTEMPTS_GET, CLIENT_SESSIONS_GET, CLIENT_SESSIONS_GET_OR_CREATE};
 use crate::sha256::{hex, stretch};
-use crate::storage::{scope_key, session_from_js, stored_state, StorageKind, Store, Text};
+use crate::storage::{scope_key, session_from_js, session_in, stored_state, StorageKind, Store, Text};
 use crate::wire::{self, Auth};
 
 #[wasm_bindgen(module = "/src/js/driver.js")]
@@ -273,8 +273,7 @@ impl Runner {
             Text::Now(text) => self.have_read(purpose, text),
             Text::Later(promise) => {
                 let id = next_id();
-                self.calls.borrow_mut().push(Slot { id, what: What::Read(purpose), request: Request::Call, last: Ok(JsValue::UNDEFINED), attempt: JsValue::UNDEFINED });
-                self.busy.replace(Some(self.clone()));
+                self.hold(id, What::Read(purpose));
                 if after(&self.port, id, &promise).is_err() {
                     self.calls.borrow_mut().retain(|slot| slot.id != id);
                     self.have_read(purpose, None);
@@ -294,13 +293,7 @@ impl Runner {
                 }
             }
             For::Salt(id) => self.salt_read(id, text),
-            For::Session(id) => {
-                let session = match stored_state(text) {
-                    Stored::Session(session) => Some(session),
-                    _ => None,
-                };
-                self.engine.borrow_mut().sign_in(id, session, now_ms());
-            }
+            For::Session(id) => self.engine.borrow_mut().sign_in(id, session_in(text), now_ms()),
             For::SignOut => {
                 if let Some((record, user)) = &*self.last_user.borrow() {
                     if last_user_in(text).as_ref() == Some(user) {
@@ -348,9 +341,14 @@ impl Runner {
 
     /// Registers a call and its promise.
     fn open(self: &Rc<Self>, id: Id, what: What) -> Promise {
+        self.hold(id, what);
+        track(id).unwrap_or_else(|error| Promise::reject(&error))
+    }
+
+    /// Registers what `id` waits for; the runner lives until it is done.
+    fn hold(self: &Rc<Self>, id: Id, what: What) {
         self.calls.borrow_mut().push(Slot { id, what, request: Request::Call, last: Ok(JsValue::UNDEFINED), attempt: JsValue::UNDEFINED });
         self.busy.replace(Some(self.clone()));
-        track(id).unwrap_or_else(|error| Promise::reject(&error))
     }
 
     /// Reports how `promise` settles to call `id`; at once, as a rejection, if it cannot.
@@ -432,8 +430,8 @@ impl Runner {
                     Change::SignedOut => "signedOut",
                     Change::Ended => "ended",
                 };
-                let session = session.unwrap_or_else(|| Session::from_token(String::new()));
-                let _ = notify(&self.listeners, change, session.expires_at, session.client_session_id);
+                let (expires_at, client_session_id) = session.map_or((None, None), |s| (s.expires_at, s.client_session_id));
+                let _ = notify(&self.listeners, change, expires_at, client_session_id);
             }
         }
     }
@@ -640,9 +638,12 @@ impl Runner {
     fn store_session(&self, session: &Session) {
         if self.store.borrow().is_none() {
             let (Some(scope), Mode::PublishableKey { key, user_identifier_key }) = (&self.sign_in, &self.mode) else { return };
-            // The salt is read again now where that needs no wait: another sign-in may have
-            // stored one meanwhile.
-            let salt = scope.salts.read_text_now().unwrap_or_else(|| self.salt.borrow().clone());
+            // Web storage is read again now: another sign-in may have stored a salt meanwhile.
+            // An adapter's answer could come later: what the sign-in read stands.
+            let salt = match scope.salts.has_adapter() {
+                true => self.salt.borrow().clone(),
+                false => scope.salts.read_text_now().flatten(),
+            };
             let tag = match json_hex(salt, "salt", 16) {
                 Some(salt) => tag_of(&salt, user_identifier_key),
                 None => {

@@ -81,7 +81,7 @@ thread_local! {
 pub struct Store {
     kind: RefCell<StorageKind>,
     key: String,
-    /// What this store last wrote (`None`: removed), to tell an adapter's echo of it.
+    /// What this store last wrote to an adapter (`None`: removed), to tell its echo of it.
     written: RefCell<Option<Option<String>>>,
 }
 
@@ -167,10 +167,12 @@ impl Store {
 
     /// The stored session, if there is a well-formed one and it can be read without waiting.
     pub fn read(&self) -> Option<Session> {
-        match stored_state(self.read_text_now()?) {
-            Stored::Session(session) => Some(session),
-            _ => None,
-        }
+        session_in(self.read_text_now()?)
+    }
+
+    /// An adapter's reads may answer later: what they are for may have to use what it read before.
+    pub fn has_adapter(&self) -> bool {
+        self.guard().is_some()
     }
 
     pub fn write(&self, session: &Session) {
@@ -180,8 +182,8 @@ impl Store {
     }
 
     pub fn write_text(&self, raw: String) {
-        self.written.replace(Some(Some(raw.clone())));
         if let Some(guard) = self.guard() {
+            self.written.replace(Some(Some(raw.clone())));
             let _ = adapter_write(&guard, &self.key, Some(raw.clone()));
         } else if self.with_web(|storage| storage.set_item(&self.key, &raw)).is_some() {
             return;
@@ -191,9 +193,9 @@ impl Store {
     }
 
     pub fn remove(&self) {
-        self.written.replace(Some(None));
         // Both, in case the session was written to memory before web storage failed.
         if let Some(guard) = self.guard() {
+            self.written.replace(Some(None));
             let _ = adapter_write(&guard, &self.key, None);
         }
         let _ = self.with_web(|storage| storage.remove_item(&self.key));
@@ -211,9 +213,9 @@ impl Store {
     }
 
     /// An adapter reporting this store's own last write back as a change (web storage never
-    /// does: its events are other tabs').
+    /// does: its events are other tabs', and it keeps no record of writes).
     pub fn echoes(&self, text: &Option<String>) -> bool {
-        self.guard().is_some() && self.written.borrow().as_ref() == Some(text)
+        self.written.borrow().as_ref() == Some(text)
     }
 
     /// Whether other tabs (or the adapter's other users) may share what this store holds.
@@ -238,6 +240,14 @@ pub fn stored_state(text: Option<String>) -> Stored {
     match js_sys::JSON::parse(&raw).ok().as_ref().and_then(session_from_js) {
         Some(session) => Stored::Session(session),
         None => Stored::Unreadable,
+    }
+}
+
+/// The session in stored text, if it holds one.
+pub fn session_in(text: Option<String>) -> Option<Session> {
+    match stored_state(text) {
+        Stored::Session(session) => Some(session),
+        _ => None,
     }
 }
 

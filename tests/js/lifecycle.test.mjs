@@ -18,15 +18,21 @@ const expireStoredIn = (p, ms) =>
     return value.token
   }, ms)
 
+// Signs `uik` in, stores the session as ending `ms` from now, and reloads the page: the next
+// sign-in finds it. Returns its token and how many requests came before the reload.
+async function storedEndingIn(p, uik, ms) {
+  expectOk(await bootstrap(p, uik))
+  const token = await expireStoredIn(p, ms)
+  await p.reload()
+  return { token, mark: p.requests.length }
+}
+
 const storedSession = async (p) => Object.values(await entries(p)).map((v) => JSON.parse(v)).find((v) => 'token' in v)
 
 test('a stored session 60 s from its end is renewed as the user signs in: one get_or_create, then no call refused', async () => {
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
-    expectOk(await bootstrap(p, uik))
-    await expireStoredIn(p, 60_000)
-    await p.reload()
-    const mark = p.requests.length
+    const { mark } = await storedEndingIn(p, uik, 60_000)
     expectOk(await bootstrap(p, uik))
     const devices = expectOk(await run(p, (c) => c.devices.list()))
     assert.ok(Array.isArray(devices))
@@ -40,10 +46,7 @@ test('a stored session 60 s from its end is renewed as the user signs in: one ge
 test('a call that starts when the session ends within renewBefore renews it first, once for all calls, and says so', async () => {
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
-    expectOk(await bootstrap(p, uik))
-    await expireStoredIn(p, 8_000)
-    await p.reload()
-    const mark = p.requests.length
+    const { mark } = await storedEndingIn(p, uik, 8_000)
     // 8 s left, 5 s of margin: resumed as it is.
     expectOk(await bootstrap(p, uik, { options: { renewBefore: 5_000 } }))
     assert.equal(p.requests.slice(mark).length, 0)
@@ -67,10 +70,7 @@ test('a call that starts when the session ends within renewBefore renews it firs
 test('renewBefore: 0 resumes a session near its end and renews only once the API refuses it', async () => {
   const uik = newUserIdentifierKey()
   await env.withPage(async (p) => {
-    expectOk(await bootstrap(p, uik))
-    const token = await expireStoredIn(p, 60_000)
-    await p.reload()
-    const mark = p.requests.length
+    const { token, mark } = await storedEndingIn(p, uik, 60_000)
     assert.equal(expectOk(await bootstrap(p, uik, { options: { renewBefore: 0 } })).token, token)
     expectOk(await run(p, (c) => c.devices.list()))
     assert.deepEqual(p.requests.slice(mark).map((r) => r.pathname), ['/devices/list'])
